@@ -1,0 +1,122 @@
+package org.boxoffice.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.boxoffice.identity.control.PasswordHasher;
+import org.boxoffice.identity.control.PasswordPolicy;
+import org.boxoffice.identity.control.TokenIssuer;
+import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.Role;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.control.Failures;
+
+/** Accounts: registration, sign-in and look-up. Transactions begin and end here. */
+@ApplicationScoped
+public class Accounts {
+  public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
+  public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
+  public static final String USER_NOT_FOUND = "USER_NOT_FOUND";
+
+  @PersistenceContext EntityManager em;
+  @Inject PasswordHasher hasher;
+  @Inject TokenIssuer tokens;
+  @Inject Clock clock;
+
+  /** Creates an attendee or organizer account; 409 EMAIL_TAKEN when the email is in use. */
+  @Transactional
+  public UserView register(RegisterRequest request) {
+    PasswordPolicy.check(request.password())
+        .ifPresent(
+            reason -> {
+              throw ApiException.invalid("password", reason);
+            });
+    Role role = request.accountType() == null ? Role.ATTENDEE : Role.valueOf(request.accountType());
+    return UserView.of(create(request, role));
+  }
+
+  /** Creates an account with any role; for bootstrap admins and demo data, not for the API. */
+  @Transactional
+  public UserView createAccount(RegisterRequest request, Role role) {
+    return UserView.of(create(request, role));
+  }
+
+  private Account create(RegisterRequest request, Role role) {
+    if (findByEmail(request.email()).isPresent()) {
+      throw ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+    }
+    Account account =
+        new Account(
+            request.email(),
+            hasher.hash(request.password()),
+            request.firstName(),
+            request.lastName(),
+            role,
+            clock.instant());
+    em.persist(account);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // Two registrations for one email raced past the check: the unique index decides.
+      if (isUniqueViolation(e)) {
+        throw ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+      }
+      throw e;
+    }
+    return account;
+  }
+
+  /**
+   * Checks the credentials and issues an access token. Unknown email and wrong password get the
+   * same answer, after the same work.
+   */
+  @Transactional
+  public TokenResponse login(LoginRequest request) {
+    Optional<Account> account = findByEmail(request.email());
+    if (account.isEmpty()) {
+      hasher.burnVerification(request.password());
+      throw invalidCredentials();
+    }
+    if (!hasher.matches(request.password(), account.get().passwordHash())) {
+      throw invalidCredentials();
+    }
+    Account user = account.get();
+    String sessionId = UUID.randomUUID().toString();
+    String accessToken = tokens.issue(user.id(), user.email(), user.role(), sessionId);
+    return new TokenResponse(
+        accessToken, "Bearer", tokens.lifetimeSeconds(), null, UserView.of(user));
+  }
+
+  @Transactional
+  public UserView user(long id) {
+    Account account = em.find(Account.class, id);
+    if (account == null) {
+      throw ApiException.notFound(USER_NOT_FOUND, "No such user");
+    }
+    return UserView.of(account);
+  }
+
+  private Optional<Account> findByEmail(String email) {
+    return em.createNamedQuery(Account.BY_EMAIL, Account.class)
+        .setParameter("emailLower", Account.normalize(email))
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static ApiException invalidCredentials() {
+    return new ApiException(401, INVALID_CREDENTIALS, "Email or password is wrong");
+  }
+
+  private static boolean isUniqueViolation(PersistenceException e) {
+    return Failures.find(e, SQLException.class)
+        .map(sql -> "23505".equals(sql.getSQLState()))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,168 @@
+package org.boxoffice.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The RS256 key pair that signs access tokens. Production gives it by configuration
+ * (JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, PEM); with none configured a dev pair is generated at first
+ * start and kept in the server's data directory. Either way the public key is written to {@code
+ * <data dir>/jwt/public.pem}, where MicroProfile JWT reads it to verify tokens.
+ */
+@ApplicationScoped
+public class JwtKeys {
+  private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "jwt.private.key")
+  Optional<String> configuredPrivateKey;
+
+  @Inject
+  @ConfigProperty(name = "jwt.public.key")
+  Optional<String> configuredPublicKey;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
+  String dataDir;
+
+  private volatile KeyPair keyPair;
+  private volatile String keyId;
+
+  void onStart(@Observes Startup startup) {
+    keyPair();
+  }
+
+  public PrivateKey signingKey() {
+    return keyPair().getPrivate();
+  }
+
+  public PublicKey verificationKey() {
+    return keyPair().getPublic();
+  }
+
+  /** A stable id of the current key (a thumbprint), sent as the token's {@code kid}. */
+  public String keyId() {
+    keyPair();
+    return keyId;
+  }
+
+  private KeyPair keyPair() {
+    KeyPair pair = keyPair;
+    if (pair == null) {
+      synchronized (this) {
+        if (keyPair == null) {
+          keyPair = resolve();
+          keyId = thumbprint(keyPair.getPublic());
+          publish(keyPair.getPublic());
+        }
+        pair = keyPair;
+      }
+    }
+    return pair;
+  }
+
+  private KeyPair resolve() {
+    try {
+      if (configuredPrivateKey.isPresent() && configuredPublicKey.isPresent()) {
+        return new KeyPair(
+            readPublic(configuredPublicKey.get()), readPrivate(configuredPrivateKey.get()));
+      }
+      if (configuredPrivateKey.isPresent() || configuredPublicKey.isPresent()) {
+        throw new IllegalStateException(
+            "Configure both JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, or neither (dev key pair)");
+      }
+      return devKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("JWT keys are not valid PEM RSA keys", e);
+    }
+  }
+
+  private KeyPair devKeyPair() throws GeneralSecurityException {
+    Path dir = Path.of(dataDir, "jwt");
+    Path privateFile = dir.resolve("dev-private.pem");
+    Path publicFile = dir.resolve("dev-public.pem");
+    try {
+      if (Files.exists(privateFile) && Files.exists(publicFile)) {
+        return new KeyPair(
+            readPublic(Files.readString(publicFile)), readPrivate(Files.readString(privateFile)));
+      }
+      LOG.warning(
+          "No JWT_PRIVATE_KEY/JWT_PUBLIC_KEY configured: generating a DEV-ONLY key pair in "
+              + dir.toAbsolutePath()
+              + ". Configure real keys in production.");
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair pair = generator.generateKeyPair();
+      Files.createDirectories(dir);
+      writeAtomically(publicFile, Pem.encode(Pem.PUBLIC, pair.getPublic().getEncoded()));
+      writeAtomically(privateFile, Pem.encode(Pem.PRIVATE, pair.getPrivate().getEncoded()));
+      restrictToOwner(privateFile);
+      return pair;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the dev JWT key pair in " + dir, e);
+    }
+  }
+
+  private void publish(PublicKey key) {
+    Path file = Path.of(dataDir, "jwt", "public.pem");
+    try {
+      Files.createDirectories(file.getParent());
+      writeAtomically(file, Pem.encode(Pem.PUBLIC, key.getEncoded()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the JWT public key to " + file, e);
+    }
+  }
+
+  private static void writeAtomically(Path file, String content) throws IOException {
+    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    Files.writeString(temp, content, StandardCharsets.US_ASCII);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void restrictToOwner(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.fine(() -> "could not restrict permissions of " + file + ": " + e);
+    }
+  }
+
+  private static PublicKey readPublic(String pem) throws GeneralSecurityException {
+    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Pem.decode(pem)));
+  }
+
+  private static PrivateKey readPrivate(String pem) throws GeneralSecurityException {
+    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(pem)));
+  }
+
+  private static String thumbprint(PublicKey key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

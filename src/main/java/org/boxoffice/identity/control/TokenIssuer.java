@@ -1,0 +1,65 @@
+package org.boxoffice.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.boxoffice.identity.entity.Role;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/** Issues RS256 access tokens; MicroProfile JWT verifies them on every request. */
+@ApplicationScoped
+public class TokenIssuer {
+  @Inject JwtKeys keys;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.jwt.issuer", defaultValue = "boxoffice")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.jwt.audience", defaultValue = "boxoffice-api")
+  String audience;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.jwt.lifetime.seconds", defaultValue = "900")
+  long lifetimeSeconds;
+
+  /** A signed access token for the user in the given session. */
+  public String issue(long userId, String email, Role role, String sessionId) {
+    long now = clock.millis() / 1000;
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer(issuer);
+    claims.setAudience(audience);
+    claims.setSubject(Long.toString(userId));
+    claims.setClaim("upn", email);
+    claims.setClaim("email", email);
+    claims.setStringListClaim("groups", List.of(role.name()));
+    claims.setClaim("sid", sessionId);
+    claims.setJwtId(UUID.randomUUID().toString());
+    claims.setIssuedAt(NumericDate.fromSeconds(now));
+    claims.setExpirationTime(NumericDate.fromSeconds(now + lifetimeSeconds));
+
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(keys.signingKey());
+    jws.setKeyIdHeaderValue(keys.keyId());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setHeader("typ", "JWT");
+    try {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException("could not sign an access token", e);
+    }
+  }
+
+  public long lifetimeSeconds() {
+    return lifetimeSeconds;
+  }
+}

@@ -1,0 +1,122 @@
+package org.boxoffice.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A person who signs in: attendee, organizer or admin. */
+@Entity
+@Table(name = "users")
+@NamedQuery(
+    name = Account.BY_EMAIL,
+    query = "SELECT a FROM Account a WHERE a.emailLower = :emailLower")
+public class Account {
+  public static final String BY_EMAIL = "Account.byEmail";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(name = "email_lower", nullable = false)
+  private String emailLower;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Column(name = "first_name", nullable = false)
+  private String firstName;
+
+  @Column(name = "last_name", nullable = false)
+  private String lastName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Role role;
+
+  @Column(name = "email_verified", nullable = false)
+  private boolean emailVerified;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected Account() {}
+
+  public Account(
+      String email,
+      String passwordHash,
+      String firstName,
+      String lastName,
+      Role role,
+      Instant createdAt) {
+    this.email = email.strip();
+    this.emailLower = normalize(email);
+    this.passwordHash = passwordHash;
+    this.firstName = firstName.strip();
+    this.lastName = lastName.strip();
+    this.role = role;
+    this.createdAt = createdAt;
+  }
+
+  /** Emails are unique regardless of case. */
+  public static String normalize(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  public void changeRole(Role newRole) {
+    this.role = newRole;
+  }
+
+  public void changePasswordHash(String newHash) {
+    this.passwordHash = newHash;
+  }
+
+  public void markEmailVerified() {
+    this.emailVerified = true;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public String firstName() {
+    return firstName;
+  }
+
+  public String lastName() {
+    return lastName;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public boolean emailVerified() {
+    return emailVerified;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

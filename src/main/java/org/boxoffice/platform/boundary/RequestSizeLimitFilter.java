@@ -1,0 +1,123 @@
+package org.boxoffice.platform.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.boxoffice.platform.control.BodyTooLargeException;
+import org.boxoffice.platform.control.CorrelationId;
+import org.boxoffice.platform.control.EnvelopeJson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses request bodies over the configured limit with 413, whether the client announced the
+ * length or streams the body chunked, so a huge body can never exhaust memory.
+ */
+public class RequestSizeLimitFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.max.body.bytes", defaultValue = "1048576")
+  long maxBodyBytes;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      refuse(request, response);
+      return;
+    }
+    try {
+      chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);
+    } catch (BodyTooLargeException e) {
+      refuse(request, response);
+    }
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    EnvelopeJson.writeError(
+        response,
+        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+        ErrorCodes.PAYLOAD_TOO_LARGE,
+        "The request body is larger than " + maxBodyBytes + " bytes",
+        List.of(),
+        (String) request.getAttribute(CorrelationId.REQUEST_ATTRIBUTE));
+  }
+
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long limit;
+    private ServletInputStream stream;
+
+    LimitedRequest(HttpServletRequest request, long limit) {
+      super(request);
+      this.limit = limit;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        stream = new LimitedStream(super.getInputStream(), limit);
+      }
+      return stream;
+    }
+  }
+
+  private static final class LimitedStream extends ServletInputStream {
+    private final ServletInputStream delegate;
+    private final long limit;
+    private long read;
+
+    LimitedStream(ServletInputStream delegate, long limit) {
+      this.delegate = delegate;
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = delegate.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = delegate.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws BodyTooLargeException {
+      read += n;
+      if (read > limit) {
+        throw new BodyTooLargeException();
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return delegate.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return delegate.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      delegate.setReadListener(listener);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.boxoffice.platform.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date with Flyway before anything touches JPA. A database that is down or
+ * a migration that fails does not half-start the server: it stays not-ready (see {@link
+ * DatabaseReadiness}), API requests get 503, and the migration is retried until it succeeds.
+ */
+@ApplicationScoped
+public class SchemaMigrations {
+  private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+  private static final long RETRY_SECONDS = 5;
+
+  @Resource(lookup = "jdbc/boxoffice")
+  DataSource dataSource;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private volatile boolean complete;
+  private volatile String lastFailure = "not attempted yet";
+  private ScheduledFuture<?> retry;
+
+  void onStart(@Observes Startup startup) {
+    if (!migrate()) {
+      retry =
+          scheduler.scheduleWithFixedDelay(
+              this::retryUntilComplete, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  private void retryUntilComplete() {
+    if (migrate() && retry != null) {
+      retry.cancel(false);
+    }
+  }
+
+  private synchronized boolean migrate() {
+    if (complete) {
+      return true;
+    }
+    try {
+      MigrateResult result =
+          Flyway.configure(SchemaMigrations.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .callbackLocations(new String[0])
+              .connectRetries(0)
+              .load()
+              .migrate();
+      if (result.targetSchemaVersion == null && result.initialSchemaVersion == null) {
+        throw new IllegalStateException(
+            "no migration scripts found on the class path under db/migration");
+      }
+      LOG.info(
+          () ->
+              "Database schema ready at version "
+                  + (result.targetSchemaVersion != null
+                      ? result.targetSchemaVersion
+                      : result.initialSchemaVersion)
+                  + " ("
+                  + result.migrationsExecuted
+                  + " migrations applied now)");
+      complete = true;
+      lastFailure = null;
+      return true;
+    } catch (RuntimeException e) {
+      lastFailure = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+      LOG.log(
+          Level.SEVERE,
+          "Database schema migration failed; the server stays NOT READY and retries every "
+              + RETRY_SECONDS
+              + " s: "
+              + lastFailure);
+      return false;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Whether every migration has been applied since this server started. */
+  public boolean isComplete() {
+    return complete;
+  }
+
+  /** Why the schema is not ready, or null when it is. */
+  public String lastFailure() {
+    return lastFailure;
+  }
+
+  @PreDestroy
+  void stopRetrying() {
+    if (retry != null) {
+      retry.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.boxoffice.platform.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.boxoffice.platform.control.CorrelationId;
+import org.boxoffice.platform.control.EnvelopeJson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Security headers on every response, and CORS for the origins an operator allows (none by default:
+ * the admin pages are same-origin and API clients are not browsers).
+ */
+public class SecurityHeadersFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
+  private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+  private static final String ALLOWED_HEADERS =
+      "Authorization, Content-Type, Idempotency-Key, X-Correlation-ID";
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.cors.origins")
+  Optional<String> corsOrigins;
+
+  private Set<String> allowedOrigins;
+
+  @Override
+  public void init() {
+    allowedOrigins =
+        Arrays.stream(corsOrigins.orElse("").split(","))
+            .map(String::strip)
+            .filter(origin -> !origin.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+
+    String origin = request.getHeader("Origin");
+    boolean allowed = origin != null && allowedOrigins.contains(origin);
+    if (allowed) {
+      response.setHeader("Access-Control-Allow-Origin", origin);
+      response.setHeader("Access-Control-Allow-Credentials", "true");
+      response.setHeader("Access-Control-Expose-Headers", CorrelationId.HEADER + ", Retry-After");
+      response.addHeader("Vary", "Origin");
+    }
+    boolean preflight =
+        "OPTIONS".equals(request.getMethod())
+            && request.getHeader("Access-Control-Request-Method") != null;
+    if (preflight) {
+      if (!allowed) {
+        EnvelopeJson.writeError(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            ErrorCodes.FORBIDDEN,
+            "Origin not allowed",
+            List.of(),
+            (String) request.getAttribute(CorrelationId.REQUEST_ATTRIBUTE));
+        return;
+      }
+      response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
+      response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+      response.setHeader("Access-Control-Max-Age", "600");
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
