@@ -68,6 +68,14 @@ public final class LibertyServer implements AutoCloseable {
     return new LibertyServer(wlp, name, httpPort);
   }
 
+  /**
+   * A free-by-convention port for a copy: the main server's HTTP port plus {@code offset} (1 to
+   * 50), so builds started with different {@code -Dhttp.port} never collide.
+   */
+  public static int port(int offset) {
+    return Integer.getInteger("it.http.port", 9080) + offset;
+  }
+
   /** The environment that points a copy at the integration-test database. */
   public static Map<String, String> testDatabaseEnv() {
     return Map.of("DB_URL", Db.url(), "DB_USER", Db.user(), "DB_PASSWORD", Db.password());
