@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * argument is dropped and created again on that server. Without it, a PostgreSQL container is
  * started with Testcontainers, which needs Docker; with neither the build fails with a message
  * rather than skip the tests. The server reads the result from its {@code server.env}, the tests
- * from a properties file.
+ * from a properties file. Arguments after the third are further {@code KEY=VALUE} settings for the
+ * test server's {@code server.env}.
  */
 public final class TestDatabase {
   private static final Pattern SERVER_PART =
@@ -58,17 +59,13 @@ public final class TestDatabase {
     }
 
     Files.createDirectories(serverEnv.getParent());
-    String env =
-        System.lineSeparator()
-            + "DB_URL="
-            + databaseUrl
-            + System.lineSeparator()
-            + "DB_USER="
-            + user
-            + System.lineSeparator()
-            + "DB_PASSWORD="
-            + password
-            + System.lineSeparator();
+    StringBuilder env = new StringBuilder(System.lineSeparator());
+    env.append("DB_URL=").append(databaseUrl).append(System.lineSeparator());
+    env.append("DB_USER=").append(user).append(System.lineSeparator());
+    env.append("DB_PASSWORD=").append(password).append(System.lineSeparator());
+    for (int i = 3; i < args.length; i++) {
+      env.append(args[i]).append(System.lineSeparator());
+    }
     Files.writeString(
         serverEnv,
         env,
