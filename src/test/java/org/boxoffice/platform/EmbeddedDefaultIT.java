@@ -10,16 +10,12 @@ import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.LibertyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * A newcomer's first run: a server with no database settings at all boots on the embedded H2
  * default, migrates it, and seeds the demo organizer, attendee and events.
  */
-@Disabled(
-    "Inserts fail on the embedded H2 default: EclipseLink's H2Platform reads generated ids with"
-        + " CALL IDENTITY(), which H2 2.x removed (error 90022); reported to the lead")
 class EmbeddedDefaultIT {
   private static LibertyServer server;
 
