@@ -1,0 +1,90 @@
+package org.boxoffice.events.boundary;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Cache-aside for event pages, in this server's memory. Metadata (title, dates, tiers) lives up to
+ * {@code boxoffice.events.cache.ttl.seconds} and is dropped on every change made on this server;
+ * the live figures (status, seats left) live at most {@code boxoffice.events.live.cache.millis}, so
+ * a page is never more than about a second behind the bookings, whichever replica took them.
+ */
+@ApplicationScoped
+public class EventCache {
+  @Inject
+  @ConfigProperty(name = "boxoffice.events.cache.ttl.seconds", defaultValue = "300")
+  long ttlSeconds;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.events.live.cache.millis", defaultValue = "1000")
+  long liveMillis;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.events.cache.max.entries", defaultValue = "10000")
+  long maxEntries;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
+
+  private Cache<Long, EventView> metadata;
+  private Cache<Long, LiveFigures> live;
+
+  @PostConstruct
+  void build() {
+    metadata =
+        Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(ttlSeconds))
+            .maximumSize(maxEntries)
+            .build();
+    live =
+        Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMillis(liveMillis))
+            .maximumSize(maxEntries)
+            .build();
+  }
+
+  EventView metadata(long eventId, Function<Long, EventView> loader) {
+    return metadata.get(eventId, loader);
+  }
+
+  LiveFigures live(long eventId, Function<Long, LiveFigures> loader) {
+    return live.get(eventId, loader);
+  }
+
+  /**
+   * Drops the event now and again after the transaction ends: a reader that loads the old row
+   * between the change and the commit cannot leave it cached.
+   */
+  void invalidate(long eventId) {
+    drop(eventId);
+    if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+              // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              drop(eventId);
+            }
+          });
+    }
+  }
+
+  private void drop(long eventId) {
+    metadata.invalidate(eventId);
+    live.invalidate(eventId);
+  }
+}

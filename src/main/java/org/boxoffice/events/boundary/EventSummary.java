@@ -1,0 +1,33 @@
+package org.boxoffice.events.boundary;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.OffsetDateTime;
+
+/** One event in a list ({@code GET /events}, {@code GET /organizer/events}). */
+@JsonbPropertyOrder({
+  "id",
+  "title",
+  "description",
+  "location",
+  "startDate",
+  "endDate",
+  "timeZone",
+  "status",
+  "capacity",
+  "availableSeats",
+  "currency",
+  "organizerId"
+})
+public record EventSummary(
+    long id,
+    String title,
+    String description,
+    String location,
+    OffsetDateTime startDate,
+    OffsetDateTime endDate,
+    String timeZone,
+    String status,
+    int capacity,
+    int availableSeats,
+    String currency,
+    long organizerId) {}

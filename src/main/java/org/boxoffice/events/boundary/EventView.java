@@ -1,0 +1,63 @@
+package org.boxoffice.events.boundary;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * {@code GET /events/{id}}. Times are in the event's own time zone. The description is plain text
+ * exactly as the organizer wrote it, never HTML.
+ */
+@JsonbPropertyOrder({
+  "id",
+  "title",
+  "description",
+  "location",
+  "startDate",
+  "endDate",
+  "timeZone",
+  "status",
+  "capacity",
+  "availableSeats",
+  "currency",
+  "organizerId",
+  "ticketTypes",
+  "createdAt",
+  "updatedAt"
+})
+public record EventView(
+    long id,
+    String title,
+    String description,
+    String location,
+    OffsetDateTime startDate,
+    OffsetDateTime endDate,
+    String timeZone,
+    String status,
+    int capacity,
+    int availableSeats,
+    String currency,
+    long organizerId,
+    List<TicketTypeView> ticketTypes,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  EventView live(String liveStatus, int seats, List<TicketTypeView> tiers) {
+    return new EventView(
+        id,
+        title,
+        description,
+        location,
+        startDate,
+        endDate,
+        timeZone,
+        liveStatus,
+        capacity,
+        seats,
+        currency,
+        organizerId,
+        tiers,
+        createdAt,
+        updatedAt);
+  }
+}

@@ -1,0 +1,39 @@
+package org.boxoffice.events.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.boxoffice.platform.boundary.Page;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The organizer's own events, drafts included. */
+@Path("organizer/events")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class OrganizerEventsResource {
+  @Inject Catalog catalog;
+  @Inject JsonWebToken jwt;
+
+  /** The caller's events in every status, soonest first. */
+  @GET
+  @RolesAllowed("ORGANIZER")
+  @Operation(summary = "The caller's events, every status")
+  public Page<EventSummary> list(
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    return catalog.organizerEvents(Long.parseLong(jwt.getSubject()), page, size);
+  }
+}
