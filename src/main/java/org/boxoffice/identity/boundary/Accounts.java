@@ -119,4 +119,19 @@ public class Accounts {
         .map(sql -> "23505".equals(sql.getSQLState()))
         .orElse(false);
   }
+
+  /**
+   * Users by id, for features that show who did something (attendee lists); unknown ids are left
+   * out.
+   */
+  @Transactional
+  public java.util.Map<Long, UserView> users(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+        .setParameter("ids", java.util.Set.copyOf(ids))
+        .getResultStream()
+        .collect(java.util.stream.Collectors.toMap(Account::id, UserView::of));
+  }
 }

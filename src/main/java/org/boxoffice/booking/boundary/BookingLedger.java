@@ -1,0 +1,223 @@
+package org.boxoffice.booking.boundary;
+
+import static org.boxoffice.booking.entity.BookingErrors.BOOKING_NOT_FOUND;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.boxoffice.booking.control.Amounts;
+import org.boxoffice.booking.control.BookingMetrics;
+import org.boxoffice.booking.entity.Booking;
+import org.boxoffice.booking.entity.BookingStatus;
+import org.boxoffice.coupons.boundary.Coupons;
+import org.boxoffice.coupons.boundary.Redemption;
+import org.boxoffice.coupons.entity.DiscountType;
+import org.boxoffice.events.boundary.EventCancelled;
+import org.boxoffice.events.boundary.Reservation;
+import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.platform.boundary.ApiException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every change of a booking's state, each one short transaction with no network call in it. Lock
+ * order: event row → coupon row → booking rows. Booking rows that another transaction may hold are
+ * claimed with SKIP LOCKED, never waited for; the expiry job, which claims booking rows first,
+ * therefore never blocks a booking, and it takes event rows in ascending id order.
+ */
+@ApplicationScoped
+public class BookingLedger {
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  // Native, because JPQL has no SKIP LOCKED; PostgreSQL and H2 2.x both understand it.
+  private static final String OVERDUE_OF_EVENT =
+      "SELECT * FROM bookings WHERE event_id = ?1 AND status = 'PENDING' AND expires_at <= ?2"
+          + " ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED";
+  private static final String OVERDUE =
+      "SELECT * FROM bookings WHERE status = 'PENDING' AND expires_at <= ?1"
+          + " ORDER BY expires_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+  private static final String HOLDING_SEATS_OF_EVENT =
+      "SELECT * FROM bookings WHERE event_id = ?1 AND status IN ('PENDING', 'CONFIRMED')"
+          + " ORDER BY id FOR UPDATE SKIP LOCKED";
+
+  @PersistenceContext EntityManager em;
+  @Inject SeatInventory inventory;
+  @Inject Coupons coupons;
+  @Inject IdempotencyStore idempotency;
+  @Inject BookingMetrics metrics;
+  @Inject Event<BookingCancelled> cancellations;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.booking.hold.minutes", defaultValue = "15")
+  long holdMinutes;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.booking.hold.seconds")
+  Optional<Long> holdSeconds;
+
+  /**
+   * Places a booking: gives this event's overdue holds back first, reserves the seats under the
+   * event's lock, redeems the coupon under its lock, prices the booking and stores it — PENDING
+   * until the hold runs out, or CONFIRMED at once when it costs nothing. With an idempotency record
+   * the answer is stored in the same transaction.
+   */
+  @Transactional
+  public BookingView place(long userId, BookingRequest request, Long idempotencyRecordId) {
+    Instant now = clock.instant();
+    expireOverdueHoldsOf(request.eventId(), now);
+    Reservation seats =
+        inventory.reserve(request.eventId(), request.ticketTypeId(), request.seats(), now);
+    Redemption coupon =
+        request.couponCode() == null
+            ? null
+            : coupons.redeem(request.eventId(), request.couponCode(), seats.ticketTypeId(), now);
+    Amounts amounts = price(seats, coupon);
+    Booking booking =
+        Booking.place(
+            new Booking.Terms(
+                userId,
+                seats.eventId(),
+                seats.ticketTypeId(),
+                seats.organizerId(),
+                seats.quantity(),
+                seats.unitPrice(),
+                amounts.total(),
+                amounts.discount(),
+                amounts.finalAmount(),
+                seats.currency(),
+                coupon == null ? null : coupon.couponId(),
+                coupon == null ? null : coupon.code()),
+            now,
+            now.plus(hold()));
+    em.persist(booking);
+    em.flush();
+    BookingView view = BookingView.of(booking);
+    if (idempotencyRecordId != null) {
+      idempotency.completeWithin(idempotencyRecordId, 201, JSONB.toJson(view), now);
+    }
+    metrics.created();
+    if (booking.status() == BookingStatus.CONFIRMED) {
+      metrics.confirmed();
+    }
+    return view;
+  }
+
+  /**
+   * Cancels a booking for its booker or the event's organizer (404 BOOKING_NOT_FOUND for anyone
+   * else, 409 BOOKING_NOT_CANCELLABLE unless PENDING or CONFIRMED): seats and coupon use go back.
+   */
+  @Transactional
+  public BookingView cancel(long bookingId, long userId) {
+    // The booking row first: a cancellation waits for the expiry job's claim rather than racing it.
+    Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+    if (booking == null || !booking.isVisibleTo(userId)) {
+      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+    }
+    cancelAndGiveBack(booking, false);
+    metrics.cancelled(1);
+    return BookingView.of(booking);
+  }
+
+  /**
+   * The event is being cancelled (inside the events feature's transaction, which holds the event
+   * row): every booking that holds seats is cancelled with it. Rows another transaction holds are
+   * skipped: those are being expired or cancelled already, so each ends without seats either way.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onEventCancelled(@Observes EventCancelled cancelled) {
+    @SuppressWarnings("unchecked")
+    List<Booking> holding =
+        em.createNativeQuery(HOLDING_SEATS_OF_EVENT, Booking.class)
+            .setParameter(1, cancelled.eventId())
+            .getResultList();
+    for (Booking booking : holding) {
+      cancelAndGiveBack(booking, true);
+    }
+    metrics.cancelled(holding.size());
+  }
+
+  /**
+   * Expires one batch of overdue holds, whatever their event, and gives their seats and coupon uses
+   * back; returns how many. Safe with several servers: each claims other rows (SKIP LOCKED).
+   */
+  @Transactional
+  public int expireOverdue(int batchSize) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<Booking> due =
+        em.createNativeQuery(OVERDUE, Booking.class)
+            .setParameter(1, now.atOffset(ZoneOffset.UTC))
+            .setParameter(2, batchSize)
+            .getResultList();
+    // Event rows in ascending id order, so that two servers' batches never wait on each other.
+    due.stream()
+        .sorted(Comparator.comparingLong(Booking::eventId).thenComparing(Booking::id))
+        .forEach(booking -> expireAndGiveBack(booking, now));
+    metrics.expired(due.size());
+    return due.size();
+  }
+
+  /** An expired hold stops counting at its expiry: before booking, this event's are given back. */
+  private void expireOverdueHoldsOf(long eventId, Instant now) {
+    @SuppressWarnings("unchecked")
+    List<Booking> due =
+        em.createNativeQuery(OVERDUE_OF_EVENT, Booking.class)
+            .setParameter(1, eventId)
+            .setParameter(2, now.atOffset(ZoneOffset.UTC))
+            .getResultList();
+    due.forEach(booking -> expireAndGiveBack(booking, now));
+    metrics.expired(due.size());
+  }
+
+  private void expireAndGiveBack(Booking booking, Instant now) {
+    booking.expire(now);
+    inventory.release(booking.eventId(), booking.ticketTypeId(), booking.quantity());
+    if (booking.couponId() != null) {
+      coupons.giveBack(booking.couponId());
+    }
+  }
+
+  private void cancelAndGiveBack(Booking booking, boolean withEvent) {
+    BookingStatus before = booking.cancel(clock.instant());
+    inventory.release(booking.eventId(), booking.ticketTypeId(), booking.quantity());
+    if (booking.couponId() != null) {
+      coupons.giveBack(booking.couponId());
+    }
+    cancellations.fire(
+        new BookingCancelled(
+            booking.id(),
+            booking.userId(),
+            booking.eventId(),
+            before.name(),
+            booking.finalAmount(),
+            booking.currency(),
+            withEvent));
+  }
+
+  private static Amounts price(Reservation seats, Redemption coupon) {
+    if (coupon == null) {
+      return Amounts.of(seats.unitPrice(), seats.quantity());
+    }
+    return coupon.discountType() == DiscountType.PERCENT
+        ? Amounts.withPercent(seats.unitPrice(), seats.quantity(), coupon.discountValue())
+        : Amounts.withFixed(seats.unitPrice(), seats.quantity(), coupon.discountValue());
+  }
+
+  private Duration hold() {
+    return holdSeconds.map(Duration::ofSeconds).orElse(Duration.ofMinutes(holdMinutes));
+  }
+}

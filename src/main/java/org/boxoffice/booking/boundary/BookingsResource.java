@@ -1,0 +1,115 @@
+package org.boxoffice.booking.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.Page;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Booking seats, and the signed-in user's bookings. */
+@Path("bookings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Bookings")
+@SecurityRequirement(name = "bearer")
+public class BookingsResource {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final java.util.regex.Pattern SANE_KEY =
+      java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+  @Inject Bookings bookings;
+  @Inject JsonWebToken jwt;
+
+  /**
+   * Books seats → 201 (PENDING with {@code expiresAt}, or CONFIRMED when free); 409 SOLD_OUT /
+   * EVENT_NOT_ON_SALE, 422 COUPON_*; with an {@code Idempotency-Key} the first answer is replayed.
+   */
+  @POST
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "Book seats (optionally idempotent with the Idempotency-Key header)")
+  public Response book(
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @NotNull(message = "a JSON body is required") @Valid BookingRequest request,
+      @Context UriInfo uri) {
+    if (idempotencyKey != null && !SANE_KEY.matcher(idempotencyKey).matches()) {
+      throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
+    }
+    Bookings.Answer answer = bookings.book(caller(), request, idempotencyKey);
+    if (answer.replayed()) {
+      JsonObject stored = parse(answer.storedData());
+      return Response.status(answer.status())
+          .location(uri.getAbsolutePathBuilder().path(stored.get("id").toString()).build())
+          .header("Idempotent-Replayed", "true")
+          .entity(stored)
+          .build();
+    }
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(String.valueOf(answer.booking().id())).build())
+        .entity(answer.booking())
+        .build();
+  }
+
+  /** The caller's bookings, newest first. */
+  @GET
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "Your bookings, newest first")
+  public Page<BookingView> list(
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    return bookings.list(caller(), page, size);
+  }
+
+  /** One of the caller's bookings; 404 for anyone else's. */
+  @GET
+  @Path("{id}")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "One of your bookings")
+  public BookingView get(@PathParam("id") long id) {
+    return bookings.get(id, caller());
+  }
+
+  /** Cancels a booking (its booker or the event's organizer): seats and coupon use go back. */
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "Cancel a booking (booker or the event's organizer)")
+  public BookingView cancel(@PathParam("id") long id) {
+    return bookings.cancel(id, caller());
+  }
+
+  private long caller() {
+    return Long.parseLong(jwt.getSubject());
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

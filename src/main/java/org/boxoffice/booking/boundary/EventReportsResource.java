@@ -1,0 +1,78 @@
+package org.boxoffice.booking.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.boxoffice.booking.control.Csv;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * An event's figures and attendees, for its organizer. Its own root path per report, so the events
+ * feature's {@code /events/{id}} resource keeps every other path under it.
+ */
+@Path("events/{eventId}/{report: stats|attendees}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+@SecurityRequirement(name = "bearer")
+public class EventReportsResource {
+  private static final MediaType CSV = new MediaType("text", "csv", "utf-8");
+
+  @Inject OrganizerViews views;
+  @Inject JsonWebToken jwt;
+
+  /**
+   * {@code /stats}: {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn}; {@code
+   * /attendees}: a page of holders of confirmed bookings, or all of them as CSV with {@code
+   * ?format=csv}.
+   */
+  @GET
+  @RolesAllowed("ORGANIZER")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(summary = "Event stats (/stats) or attendees (/attendees, ?format=csv for CSV)")
+  public Response report(
+      @PathParam("eventId") long eventId,
+      @PathParam("report") String report,
+      @QueryParam("format") @Pattern(regexp = "json|csv", message = "must be json or csv")
+          String format,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    long organizer = Long.parseLong(jwt.getSubject());
+    if ("stats".equals(report)) {
+      return Response.ok(views.stats(eventId, organizer), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    if ("csv".equals(format)) {
+      StringBuilder csv =
+          new StringBuilder(
+              Csv.row(List.of("bookingId", "name", "email", "quantity", "status", "checkedIn")));
+      for (Attendee a : views.allAttendees(eventId, organizer)) {
+        csv.append(
+            Csv.row(
+                List.of(
+                    a.bookingId(), a.name(), a.email(), a.quantity(), a.status(), a.checkedIn())));
+      }
+      return Response.ok(csv.toString(), CSV)
+          .header(
+              "Content-Disposition", "attachment; filename=\"event-" + eventId + "-attendees.csv\"")
+          .build();
+    }
+    return Response.ok(
+            views.attendees(eventId, organizer, page, size), MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+}

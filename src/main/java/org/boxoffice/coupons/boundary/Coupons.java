@@ -1,0 +1,168 @@
+package org.boxoffice.coupons.boundary;
+
+import static org.boxoffice.coupons.entity.CouponErrors.COUPON_CODE_TAKEN;
+import static org.boxoffice.coupons.entity.CouponErrors.COUPON_INVALID;
+import static org.boxoffice.coupons.entity.CouponErrors.COUPON_NOT_FOUND;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.boxoffice.coupons.entity.Coupon;
+import org.boxoffice.coupons.entity.DiscountType;
+import org.boxoffice.events.boundary.Events;
+import org.boxoffice.events.boundary.OwnedEvent;
+import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.control.Failures;
+
+/** Coupons of an event: the organizer's management, and redemption for bookings. */
+@ApplicationScoped
+public class Coupons {
+  @PersistenceContext EntityManager em;
+  @Inject Events events;
+  @Inject SeatInventory inventory;
+  @Inject Clock clock;
+
+  /**
+   * Creates a coupon for an event of the organizer; 404 EVENT_NOT_FOUND for another organizer's
+   * event, 409 COUPON_CODE_TAKEN when the event has the code already (whatever its case).
+   */
+  @Transactional
+  public CouponView create(long eventId, long organizerId, CouponRequest request) {
+    OwnedEvent event = events.requireOwned(eventId, organizerId);
+    DiscountType type = DiscountType.valueOf(request.discountType());
+    if (type == DiscountType.PERCENT
+        && (request.discountValue().compareTo(BigDecimal.ONE) < 0
+            || request.discountValue().compareTo(BigDecimal.valueOf(100)) > 0)) {
+      throw ApiException.invalid("discountValue", "a percentage must be between 1 and 100");
+    }
+    Set<Long> tiers =
+        new LinkedHashSet<>(request.ticketTypeIds() == null ? List.of() : request.ticketTypeIds());
+    requireTiersOf(event, tiers);
+    if (codeId(eventId, request.code()) != null) {
+      throw codeTaken();
+    }
+    Coupon coupon =
+        new Coupon(
+            eventId,
+            request.code(),
+            type,
+            request.discountValue(),
+            request.maxUsages(),
+            request.expiresAt() == null ? null : request.expiresAt().toInstant(),
+            tiers,
+            clock.instant());
+    em.persist(coupon);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // Two organizers' clicks raced past the check: the unique index decides.
+      if (Failures.find(e, SQLException.class)
+          .map(sql -> "23505".equals(sql.getSQLState()))
+          .orElse(false)) {
+        throw codeTaken();
+      }
+      throw e;
+    }
+    return CouponView.of(coupon);
+  }
+
+  /** The event's coupons, oldest first; 404 EVENT_NOT_FOUND unless the caller organizes it. */
+  @Transactional
+  public Page<CouponView> list(long eventId, long organizerId, int page, int size) {
+    events.requireOwned(eventId, organizerId);
+    List<CouponView> items =
+        em.createNamedQuery(Coupon.BY_EVENT, Coupon.class)
+            .setParameter("eventId", eventId)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultStream()
+            .map(CouponView::of)
+            .toList();
+    long total =
+        em.createNamedQuery(Coupon.COUNT_BY_EVENT, Long.class)
+            .setParameter("eventId", eventId)
+            .getSingleResult();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** Disables a coupon: later bookings can't use it; bookings that used it keep their price. */
+  @Transactional
+  public CouponView disable(long eventId, long couponId, long organizerId) {
+    events.requireOwned(eventId, organizerId);
+    Coupon coupon = em.find(Coupon.class, couponId, LockModeType.PESSIMISTIC_WRITE);
+    if (coupon == null || coupon.eventId() != eventId) {
+      throw ApiException.notFound(COUPON_NOT_FOUND, "No such coupon");
+    }
+    coupon.disable();
+    return CouponView.of(coupon);
+  }
+
+  /**
+   * Takes one use of the event's coupon with this code (any case) for a booking of the ticket type.
+   * Locks the coupon row, so the caller must already hold the event row's lock (lock order event →
+   * coupon). 422 COUPON_INVALID (unknown, disabled, other ticket type), COUPON_EXPIRED,
+   * COUPON_EXHAUSTED.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Redemption redeem(long eventId, String code, long ticketTypeId, Instant now) {
+    Long id = codeId(eventId, code);
+    Coupon coupon = id == null ? null : em.find(Coupon.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (coupon == null) {
+      throw ApiException.unprocessable(COUPON_INVALID, "This coupon is not valid");
+    }
+    coupon.redeem(ticketTypeId, now);
+    return new Redemption(
+        coupon.id(), coupon.code(), coupon.discountType(), coupon.discountValue());
+  }
+
+  /** Gives a use back (expiry, cancellation); locks the coupon row, never goes below zero. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void giveBack(long couponId) {
+    Coupon coupon = em.find(Coupon.class, couponId, LockModeType.PESSIMISTIC_WRITE);
+    if (coupon != null) {
+      coupon.giveBack();
+    }
+  }
+
+  private Long codeId(long eventId, String code) {
+    return em.createNamedQuery(Coupon.BY_CODE, Long.class)
+        .setParameter("eventId", eventId)
+        .setParameter("codeLower", Coupon.normalize(code))
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Checks the restriction names tiers of this event; drafts can't be checked yet (no peek). */
+  private void requireTiersOf(OwnedEvent event, Set<Long> tiers) {
+    if (tiers.isEmpty() || "DRAFT".equals(event.status())) {
+      return;
+    }
+    for (Long tier : tiers) {
+      try {
+        inventory.peek(event.eventId(), tier);
+      } catch (ApiException e) {
+        throw ApiException.invalid(
+            "ticketTypeIds", "ticket type " + tier + " is not a ticket type of this event");
+      }
+    }
+  }
+
+  private static ApiException codeTaken() {
+    return ApiException.conflict(
+        COUPON_CODE_TAKEN, "This event already has a coupon with this code");
+  }
+}

@@ -1,0 +1,102 @@
+package org.boxoffice.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.booking.BookingFixtures.all;
+import static org.boxoffice.booking.BookingFixtures.availableSeats;
+import static org.boxoffice.booking.BookingFixtures.book;
+import static org.boxoffice.booking.BookingFixtures.id;
+import static org.boxoffice.booking.BookingFixtures.publishedEvent;
+import static org.boxoffice.booking.BookingFixtures.seatsHeldOrSold;
+import static org.boxoffice.booking.BookingFixtures.tierId;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import org.boxoffice.booking.BookingFixtures.Tier;
+import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.Accounts.User;
+import org.boxoffice.it.support.Api;
+import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.Db;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BookingStampedeIT {
+  static User organizer;
+  static List<User> attendees;
+
+  @BeforeAll
+  static void people() {
+    org.boxoffice.booking.BookingFixtures.awaitApplication();
+    organizer = Accounts.organizer();
+    attendees = BookingFixtures.attendees(50);
+  }
+
+  /**
+   * 1,000 concurrent requests of 1 to 4 seats over two tiers, against the servers {@code apiOf}
+   * spreads them over; checks nothing was oversold, every refusal is SOLD_OUT, and the database
+   * agrees with itself.
+   */
+  static void stampede(IntFunction<Api> apiOf, boolean holdsMayExpire) {
+    JsonObject event =
+        publishedEvent(organizer, 100, new Tier("Standard", "25", null), new Tier("VIP", "90", 30));
+    long eventId = id(event);
+    long[] tiers = {tierId(event, 0), tierId(event, 1)};
+    List<Callable<ApiResponse>> calls = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      int n = i;
+      Api api = apiOf.apply(n).as(attendees.get(n % attendees.size()).token());
+      calls.add(() -> book(api, eventId, tiers[n % 2], 1 + n % 4, null));
+    }
+
+    List<ApiResponse> answers = all(calls, 100);
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isIn(201, 409));
+    assertThat(answers.stream().filter(a -> a.status() == 409))
+        .allSatisfy(a -> assertThat(a.errorCode()).isEqualTo("SOLD_OUT"));
+    long bookedSeats =
+        answers.stream()
+            .filter(a -> a.status() == 201)
+            .mapToLong(a -> a.data().getInt("quantity"))
+            .sum();
+    assertThat(Db.number("SELECT SUM(quantity) FROM bookings WHERE event_id = ?", eventId))
+        .isEqualTo(bookedSeats);
+    assertThat(seatsHeldOrSold(eventId)).isLessThanOrEqualTo(100);
+    assertThat(seatsHeldOrSold(eventId)).isEqualTo(100 - availableSeats(eventId));
+    assertThat(
+            Db.number(
+                "SELECT COALESCE(SUM(quantity), 0) FROM bookings WHERE ticket_type_id = ?"
+                    + " AND status IN ('PENDING', 'CONFIRMED')",
+                tiers[1]))
+        .isLessThanOrEqualTo(30);
+    if (!holdsMayExpire) {
+      // 1,000 requests of at least one seat for 100 seats: the last seats went to someone.
+      assertThat(bookedSeats).isGreaterThan(96);
+      assertThat(availableSeats(eventId)).isLessThan(4);
+    }
+  }
+
+  @Test
+  void a_thousand_concurrent_bookings_for_100_seats_never_oversell_and_refuse_with_SOLD_OUT() {
+    stampede(n -> Api.server(), false);
+  }
+
+  @Test
+  void twenty_concurrent_requests_with_one_idempotency_key_make_one_booking_and_20_equal_answers() {
+    long eventId = id(publishedEvent(organizer, 50, new Tier("S", "10", null)));
+    Api api = attendees.get(0).api().withHeader("Idempotency-Key", "twenty-" + System.nanoTime());
+    List<Callable<ApiResponse>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(() -> book(api, eventId, null, 2, null));
+    }
+
+    List<ApiResponse> answers = all(calls, 20);
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
+    assertThat(answers.stream().map(ApiResponse::data).distinct()).hasSize(1);
+    assertThat(BookingFixtures.bookingRows(eventId)).isEqualTo(1);
+    assertThat(availableSeats(eventId)).isEqualTo(48);
+  }
+}
