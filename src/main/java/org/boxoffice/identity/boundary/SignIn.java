@@ -85,6 +85,8 @@ public class SignIn {
             now,
             now.plus(Duration.ofDays(sessionDays)));
     em.persist(session);
+    // IDENTITY rows are inserted at persist, the session only at flush: insert it first (the FK).
+    em.flush();
     em.persist(new RefreshToken(session.id(), Secrets.sha256(refreshToken), now));
     audit.recordAs(
         account.id(),
