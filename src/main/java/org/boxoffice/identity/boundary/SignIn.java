@@ -54,6 +54,7 @@ public class SignIn {
    */
   @Transactional(dontRollbackOn = ApiException.class)
   public TokenResponse login(LoginRequest request) {
+    tokens.checkAvailable();
     throttle.checkNotBlocked(request.email());
     Optional<Account> found = accounts.findByEmail(request.email());
     if (found.isEmpty()) {
@@ -104,6 +105,7 @@ public class SignIn {
    */
   @Transactional(dontRollbackOn = ApiException.class)
   public TokenResponse refresh(String presented) {
+    tokens.checkAvailable();
     RefreshToken token =
         em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
             .setParameter("hash", Secrets.sha256(presented))

@@ -64,6 +64,11 @@ public class TokenIssuer {
     }
   }
 
+  /** Refuses with 503 up front when tokens cannot be signed, before any sign-in work is done. */
+  public void checkAvailable() {
+    keys.signingKey();
+  }
+
   public long lifetimeSeconds() {
     return lifetimeSeconds;
   }
