@@ -32,11 +32,17 @@ class ProductionGuardIT {
       assertThat(server.messages())
           .contains("SEVERE")
           .contains("BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY");
-      ApiResponse login =
+      String email = "prod-guard-" + UUID.randomUUID() + "@example.test";
+      String credentials =
+          "\"email\": \"%s\", \"password\": \"%s\"".formatted(email, Accounts.PASSWORD);
+      ApiResponse registered =
           server
               .api()
               .post(
-                  "/auth/login", "{\"email\": \"a@example.test\", \"password\": \"whatever-123\"}");
+                  "/auth/register",
+                  "{" + credentials + ", \"firstName\": \"P\", \"lastName\": \"G\"}");
+      assertThat(registered.status()).isEqualTo(201);
+      ApiResponse login = server.api().post("/auth/login", "{" + credentials + "}");
       assertThat(login.status()).isEqualTo(503);
       assertThat(login.errorCode()).isEqualTo("AUTH_UNAVAILABLE");
       assertThat(
