@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.LibertyServer;
