@@ -28,6 +28,11 @@ class RateLimitsIT {
   static void startCopyWithProductionLimits() {
     Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
     env.put("BOXOFFICE_LOGIN_FAILURES_WINDOW_SECONDS", "5");
+    // MicroProfile JWT reads the key file through the server.xml variable of the copy's own data
+    // dir, not BOXOFFICE_DATA_DIR: point it at the main server's published key explicitly.
+    env.put(
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+        "file:" + ServerLog.serverDir().resolve("data/jwt/public.pem").toAbsolutePath());
     env.put("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("BOXOFFICE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     server = LibertyServer.copyOfMain("ratelimits", LibertyServer.port(11), env);

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,7 +36,9 @@ public class AuditResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
       @QueryParam("action") @Pattern(regexp = "[a-z0-9_.-]{1,60}") String action,
-      @QueryParam("actorId") @Positive Long actorId) {
-    return trail.find(action, actorId, page, size);
+      @QueryParam("actorId") @Pattern(regexp = "[1-9][0-9]{0,17}", message = "must be a user id")
+          String actorId) {
+    // A String, not a Long: JAX-RS answers 404 to a query parameter it cannot convert.
+    return trail.find(action, actorId == null ? null : Long.valueOf(actorId), page, size);
   }
 }

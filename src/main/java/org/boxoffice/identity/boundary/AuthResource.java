@@ -83,6 +83,20 @@ public class AuthResource {
     return withRefreshCookie(signIn.refresh(token.strip()));
   }
 
+  /**
+   * The same for a request with no JSON body, as a browser sends it when only the cookie carries
+   * the token (no Content-Type, so the JSON method above does not match).
+   */
+  @POST
+  @Path("refresh")
+  @PermitAll
+  @PerIpLimit("refresh")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(hidden = true)
+  public Response refreshFromCookie(@CookieParam(REFRESH_COOKIE) String cookieToken) {
+    return refresh(null, cookieToken);
+  }
+
   /** Ends the caller's session. */
   @POST
   @Path("logout")
