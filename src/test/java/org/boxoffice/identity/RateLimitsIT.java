@@ -2,6 +2,9 @@ package org.boxoffice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +31,9 @@ class RateLimitsIT {
   static void startCopyWithProductionLimits() {
     Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
     env.put("BOXOFFICE_LOGIN_FAILURES_WINDOW_SECONDS", "5");
-    // MicroProfile JWT reads the key file through the server.xml variable of the copy's own data
-    // dir, not BOXOFFICE_DATA_DIR: point it at the main server's published key explicitly.
+    // MicroProfile JWT verifies tokens only with a default keystore; LibertyServer.copyOfMain does
+    // not carry the main server's keystore_password, without which no token is ever accepted.
+    env.put("keystore_password", mainServerEnv("keystore_password"));
     env.put(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
         "file:" + ServerLog.serverDir().resolve("data/jwt/public.pem").toAbsolutePath());
@@ -37,6 +41,18 @@ class RateLimitsIT {
     env.put("BOXOFFICE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     server = LibertyServer.copyOfMain("ratelimits", LibertyServer.port(11), env);
     server.start().awaitReady(200, Duration.ofMinutes(4));
+  }
+
+  private static String mainServerEnv(String name) {
+    try {
+      return Files.readAllLines(ServerLog.serverDir().resolve("server.env")).stream()
+          .filter(line -> line.startsWith(name + "="))
+          .map(line -> line.substring(name.length() + 1))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException(name + " missing in server.env"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
