@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import org.boxoffice.platform.boundary.ApiException;
@@ -38,7 +39,9 @@ public class AuthResource {
   @Inject Accounts accounts;
   @Inject SignIn signIn;
   @Inject AccountRecovery recovery;
-  @Inject JsonWebToken jwt;
+  // The token is read from the security context, not injected: injecting it into this mostly
+  // anonymous resource makes Liberty log CWWKS5604E ("no JsonWebToken principal") as an error.
+  @Context SecurityContext security;
 
   /** Creates an attendee or organizer account (never an admin) and sends a verification link. */
   @POST
@@ -104,7 +107,8 @@ public class AuthResource {
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Sign out of this session")
   public Response logout() {
-    signIn.logout(Long.parseLong(jwt.getSubject()), sessionId());
+    JsonWebToken jwt = token();
+    signIn.logout(Long.parseLong(jwt.getSubject()), sessionId(jwt));
     return Response.noContent().cookie(expiredRefreshCookie()).build();
   }
 
@@ -115,7 +119,7 @@ public class AuthResource {
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Sign out of every session")
   public Response logoutAll() {
-    signIn.logoutAll(Long.parseLong(jwt.getSubject()));
+    signIn.logoutAll(Long.parseLong(token().getSubject()));
     return Response.noContent().cookie(expiredRefreshCookie()).build();
   }
 
@@ -155,7 +159,11 @@ public class AuthResource {
     return Response.noContent().build();
   }
 
-  private String sessionId() {
+  private JsonWebToken token() {
+    return (JsonWebToken) security.getUserPrincipal();
+  }
+
+  private static String sessionId(JsonWebToken jwt) {
     Object claim = jwt.getClaim("sid");
     return claim instanceof JsonString json ? json.getString() : String.valueOf(claim);
   }
