@@ -22,7 +22,7 @@ curl -fsS -o /dev/null -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: appli
   -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}"
 
 echo "== POST /api/v1/auth/login, $CONNECTIONS connections, $DURATION"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/login.lua" "$BASE/api/v1/auth/login"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$HERE/login.lua" "$BASE/api/v1/auth/login"
 echo
 echo "== GET /health/live (baseline), $CONNECTIONS connections, $DURATION"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/health/live"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency "$BASE/health/live"
