@@ -2,9 +2,6 @@ package org.boxoffice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,10 +27,8 @@ class RateLimitsIT {
   @BeforeAll
   static void startCopyWithProductionLimits() {
     Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
-    env.put("BOXOFFICE_LOGIN_FAILURES_WINDOW_SECONDS", "5");
-    // MicroProfile JWT verifies tokens only with a default keystore; LibertyServer.copyOfMain does
-    // not carry the main server's keystore_password, without which no token is ever accepted.
-    env.put("keystore_password", mainServerEnv("keystore_password"));
+    // Long enough that five slow bcrypt checks on a loaded machine all fall inside one window.
+    env.put("BOXOFFICE_LOGIN_FAILURES_WINDOW_SECONDS", "30");
     env.put(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
         "file:" + ServerLog.serverDir().resolve("data/jwt/public.pem").toAbsolutePath());
@@ -41,18 +36,6 @@ class RateLimitsIT {
     env.put("BOXOFFICE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     server = LibertyServer.copyOfMain("ratelimits", LibertyServer.port(11), env);
     server.start().awaitReady(200, Duration.ofMinutes(4));
-  }
-
-  private static String mainServerEnv(String name) {
-    try {
-      return Files.readAllLines(ServerLog.serverDir().resolve("server.env")).stream()
-          .filter(line -> line.startsWith(name + "="))
-          .map(line -> line.substring(name.length() + 1))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException(name + " missing in server.env"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @AfterAll
@@ -93,7 +76,7 @@ class RateLimitsIT {
     assertThat(blocked.status()).isEqualTo(429);
     assertThat(blocked.errorCode()).isEqualTo("RATE_LIMITED");
     long retryAfter = Long.parseLong(blocked.header("Retry-After"));
-    assertThat(retryAfter).isBetween(1L, 5L);
+    assertThat(retryAfter).isBetween(1L, 30L);
     ApiResponse rightButBlocked = login(email, Accounts.PASSWORD);
     assertThat(rightButBlocked.status()).isEqualTo(429);
     assertThat(rightButBlocked.header("Retry-After")).isNotNull();
