@@ -10,7 +10,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
+import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +40,7 @@ public class EventCache {
 
   private Cache<Long, EventView> metadata;
   private Cache<Long, LiveFigures> live;
+  private Cache<CatalogQuery, Page<EventSummary>> catalogPages;
 
   @PostConstruct
   void build() {
@@ -51,6 +54,20 @@ public class EventCache {
             .expireAfterWrite(Duration.ofMillis(liveMillis))
             .maximumSize(maxEntries)
             .build();
+    // Catalog pages carry seat figures, so they live no longer than those do.
+    catalogPages =
+        Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMillis(liveMillis))
+            .maximumSize(maxEntries)
+            .build();
+  }
+
+  /** One catalog search as the client asked it (a defaulted {@code from} stays null). */
+  record CatalogQuery(String q, Instant from, Instant to, String location, int page, int size) {}
+
+  Page<EventSummary> catalogPage(
+      CatalogQuery query, Function<CatalogQuery, Page<EventSummary>> loader) {
+    return catalogPages.get(query, loader);
   }
 
   EventView metadata(long eventId, Function<Long, EventView> loader) {
@@ -86,5 +103,6 @@ public class EventCache {
   private void drop(long eventId) {
     metadata.invalidate(eventId);
     live.invalidate(eventId);
+    catalogPages.invalidateAll();
   }
 }
