@@ -162,9 +162,6 @@ public class EventEditor implements Serializable {
   public String save() {
     OffsetDateTime startDate = time(start, "start");
     OffsetDateTime endDate = time(end, "end");
-    if (FacesContext.getCurrentInstance().isValidationFailed()) {
-      return null;
-    }
     try {
       if (saved == null) {
         CreateEventRequest request =
@@ -256,10 +253,11 @@ public class EventEditor implements Serializable {
     }
   }
 
+  /** Reports the request's violations; false when they, or an unreadable date, stop the save. */
   private <T> boolean valid(T request) {
     var violations = validator.validate(request);
     FacesMessages.violations(violations, this::clientId);
-    return violations.isEmpty();
+    return violations.isEmpty() && !FacesContext.getCurrentInstance().isValidationFailed();
   }
 
   private static TicketTypeRequest newTier(TierRow row) {
@@ -325,7 +323,7 @@ public class EventEditor implements Serializable {
     return -1;
   }
 
-  public boolean isNew() {
+  public boolean isCreating() {
     return saved == null;
   }
 

@@ -8,14 +8,16 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.PhaseId;
+import jakarta.faces.render.ResponseStateManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
  * A form posted with an unknown view state (an expired session, or a forged cross-site post) does
- * nothing and is sent back to the page it claims to come from, with a fresh form: a redirect
- * instead of a stack trace.
+ * nothing (a malformed one alike) and is sent back to the page it claims to come from, with a fresh
+ * form: a redirect instead of a stack trace.
  */
 public class ViewExpiredHandlerFactory extends ExceptionHandlerFactory {
   public ViewExpiredHandlerFactory(ExceptionHandlerFactory wrapped) {
@@ -46,6 +48,15 @@ public class ViewExpiredHandlerFactory extends ExceptionHandlerFactory {
         if (failure instanceof ViewExpiredException expired) {
           queued.remove();
           redirect(expired.getViewId());
+        } else if (PhaseId.RESTORE_VIEW.equals(
+                FacesContext.getCurrentInstance().getCurrentPhaseId())
+            && FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .containsKey(ResponseStateManager.VIEW_STATE_PARAM)) {
+          // A view state that is not even well-formed: a forgery, treated like an unknown one.
+          queued.remove();
+          redirect(FacesContext.getCurrentInstance().getExternalContext().getRequestServletPath());
         }
       }
       getWrapped().handle();
