@@ -8,16 +8,16 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.logging.Logger;
-import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.LoginRequest;
 import org.boxoffice.identity.boundary.TokenResponse;
 import org.boxoffice.identity.boundary.UserView;
 import org.boxoffice.platform.boundary.ApiException;
 
 /**
- * The admin sign-in and sign-out. The password is checked by identity's {@link Accounts} (the same
- * user store, bcrypt hashes and answers as {@code POST /auth/login}); the access token it issues is
- * not used here: the admin pages live in the HTTP session instead.
+ * The admin sign-in and sign-out. The credentials are checked by identity's sign-in, exactly as for
+ * {@code POST /auth/login}: the same user store and bcrypt hashes, the same brute-force throttle
+ * (429 after 5 failures a minute, shared with the API), TOTP when enrolled, the same audit entries.
+ * The tokens it issues are never handed out: the admin pages live in the HTTP session.
  */
 @Named
 @RequestScoped
@@ -27,7 +27,7 @@ public class SignIn {
       "This area is for organizers and admins. Attendees manage their bookings in the Boxoffice"
           + " app.";
 
-  @Inject Accounts accounts;
+  @Inject org.boxoffice.identity.boundary.SignIn identity;
   @Inject AdminSession session;
 
   private String email;
@@ -39,9 +39,9 @@ public class SignIn {
   public String signIn() {
     TokenResponse answer;
     try {
-      answer = accounts.login(new LoginRequest(email, password, blankToNull(totpCode)));
+      answer = identity.login(new LoginRequest(email, password, blankToNull(totpCode)));
     } catch (ApiException refusal) {
-      if ("TOTP_REQUIRED".equals(refusal.code())) {
+      if (org.boxoffice.identity.boundary.SignIn.TOTP_REQUIRED.equals(refusal.code())) {
         totpRequired = true;
         FacesMessages.info("Enter the code from your authenticator app.");
       } else {
