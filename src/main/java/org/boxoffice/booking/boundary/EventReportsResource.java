@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import org.boxoffice.booking.control.Csv;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,16 +55,7 @@ public class EventReportsResource {
       return Response.ok(views.stats(eventId, organizer), MediaType.APPLICATION_JSON_TYPE).build();
     }
     if ("csv".equals(format)) {
-      StringBuilder csv =
-          new StringBuilder(
-              Csv.row(List.of("bookingId", "name", "email", "quantity", "status", "checkedIn")));
-      for (Attendee a : views.allAttendees(eventId, organizer)) {
-        csv.append(
-            Csv.row(
-                List.of(
-                    a.bookingId(), a.name(), a.email(), a.quantity(), a.status(), a.checkedIn())));
-      }
-      return Response.ok(csv.toString(), CSV)
+      return Response.ok(views.attendeesCsv(eventId, organizer), CSV)
           .header(
               "Content-Disposition", "attachment; filename=\"event-" + eventId + "-attendees.csv\"")
           .build();

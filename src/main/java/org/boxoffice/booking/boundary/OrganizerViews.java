@@ -8,14 +8,21 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.boxoffice.booking.control.Csv;
 import org.boxoffice.booking.entity.Booking;
+import org.boxoffice.booking.entity.BookingErrors;
 import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
 
 /** What an organizer sees of the bookings of their event: figures and attendees. */
@@ -32,6 +39,10 @@ public class OrganizerViews {
           + " ORDER BY b.id";
   private static final String COUNT_CONFIRMED =
       "SELECT COUNT(b) FROM Booking b WHERE b.eventId = :eventId AND b.status = :confirmed";
+
+  private static final String CONFIRMED_SALES =
+      "SELECT b.createdAt, b.quantity, b.finalAmount FROM Booking b WHERE b.eventId = :eventId"
+          + " AND b.status = :confirmed ORDER BY b.createdAt";
 
   @PersistenceContext EntityManager em;
   @Inject Events events;
@@ -109,5 +120,51 @@ public class OrganizerViews {
                   false);
             })
         .toList();
+  }
+
+  /** The confirmed sales of the event per day (UTC) of booking, oldest day first. */
+  @Transactional
+  public List<DailySales> salesByDay(long eventId, long organizerId) {
+    events.requireOwned(eventId, organizerId);
+    Map<LocalDate, DailySales> days = new TreeMap<>();
+    for (Object[] row :
+        em.createQuery(CONFIRMED_SALES, Object[].class)
+            .setParameter("eventId", eventId)
+            .setParameter("confirmed", BookingStatus.CONFIRMED)
+            .getResultList()) {
+      LocalDate day = LocalDate.ofInstant((Instant) row[0], ZoneOffset.UTC);
+      BigDecimal amount = new BigDecimal(String.valueOf(row[2]));
+      days.merge(
+          day,
+          new DailySales(day, ((Number) row[1]).longValue(), amount),
+          (a, b) -> new DailySales(day, a.seats() + b.seats(), a.revenue().add(b.revenue())));
+    }
+    return List.copyOf(days.values());
+  }
+
+  /** One booking of the organizer's event, whoever booked it; 404 BOOKING_NOT_FOUND otherwise. */
+  @Transactional
+  public BookingView booking(long eventId, long bookingId, long organizerId) {
+    events.requireOwned(eventId, organizerId);
+    Booking booking = em.find(Booking.class, bookingId);
+    if (booking == null || booking.eventId() != eventId) {
+      throw ApiException.notFound(BookingErrors.BOOKING_NOT_FOUND, "No such booking");
+    }
+    return BookingView.of(booking);
+  }
+
+  /** Every holder of a confirmed booking as CSV (header row first), for the API and the admin. */
+  @Transactional
+  public String attendeesCsv(long eventId, long organizerId) {
+    StringBuilder csv =
+        new StringBuilder(
+            Csv.row(List.of("bookingId", "name", "email", "quantity", "status", "checkedIn")));
+    for (Attendee a : allAttendees(eventId, organizerId)) {
+      csv.append(
+          Csv.row(
+              List.of(
+                  a.bookingId(), a.name(), a.email(), a.quantity(), a.status(), a.checkedIn())));
+    }
+    return csv.toString();
   }
 }

@@ -6,11 +6,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.boxoffice.platform.control.CorrelationId;
 import org.boxoffice.platform.control.EnvelopeJson;
@@ -27,6 +31,10 @@ public class SecurityHeadersFilter extends HttpFilter {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           + "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
+
+  /** A nonce in a policy PrimeFaces (CSP mode) sets on the admin pages it renders. */
+  private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=_-]{8,128})'");
+
   private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
   private static final String ALLOWED_HEADERS =
       "Authorization, Content-Type, Idempotency-Key, X-Correlation-ID";
@@ -85,6 +93,54 @@ public class SecurityHeadersFilter extends HttpFilter {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(
+        request,
+        request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
+            ? new NoncePolicyResponse(response)
+            : response);
+  }
+
+  /** The strict policy, letting also the scripts that carry this per-response nonce run. */
+  static String policyWithNonce(String nonce) {
+    return CONTENT_SECURITY_POLICY.replace(
+        "script-src 'self';", "script-src 'self' 'nonce-" + nonce + "';");
+  }
+
+  /**
+   * Admin pages: PrimeFaces in CSP mode moves its scripts into blocks carrying a per-response nonce
+   * and adds a policy header naming it. Two policy headers would both be enforced (and ours,
+   * without the nonce, would block those scripts), so its header is replaced by our strict policy
+   * plus its nonce; a header without a nonce leaves the strict policy alone.
+   */
+  private static final class NoncePolicyResponse extends HttpServletResponseWrapper {
+    NoncePolicyResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!takePolicy(name, value)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!takePolicy(name, value)) {
+        super.addHeader(name, value);
+      }
+    }
+
+    /** True when the header is a policy: then only its nonce is kept, in our strict policy. */
+    private boolean takePolicy(String name, String value) {
+      if (name == null || !name.toLowerCase(Locale.ROOT).startsWith("content-security-policy")) {
+        return false;
+      }
+      Matcher nonce = NONCE.matcher(value == null ? "" : value);
+      if (nonce.find()) {
+        super.setHeader("Content-Security-Policy", policyWithNonce(nonce.group(1)));
+      }
+      return true;
+    }
   }
 }

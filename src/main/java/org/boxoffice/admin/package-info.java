@@ -1,0 +1,8 @@
+/**
+ * The organizer admin: Jakarta Faces backing beans for the pages under {@code /admin/}. It owns the
+ * admin sign-in session ({@link org.boxoffice.admin.AdminSession}) and the guard of {@code
+ * /admin/*}, nothing else: every figure and every change goes through the features' boundaries
+ * ({@code Events}, {@code Catalog}, {@code OrganizerViews}, {@code Bookings}, {@code Coupons},
+ * {@code Accounts}), exactly as the REST resources do. It must never use an EntityManager or SQL.
+ */
+package org.boxoffice.admin;
