@@ -31,8 +31,11 @@ public class Catalog {
   @Inject Clock clock;
   @Inject EventCache cache;
 
-  /** One event with live seat figures; a draft only for its organizer ({@code viewerId}). */
-  @Transactional
+  /**
+   * One event with live seat figures; a draft only for its organizer ({@code viewerId}). Mostly
+   * served from the caches, so it joins a transaction only when there is one.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public EventView event(long eventId, Long viewerId) {
     Instant now = clock.instant();
     EventView metadata = cache.metadata(eventId, id -> load(id, now));
