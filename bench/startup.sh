@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 PORT=${PORT:-9080}
+HTTPS_PORT=${HTTPS_PORT:-9443}
 IDLE_SECONDS=${IDLE_SECONDS:-20}
 log=$(mktemp)
 mvn -q -B -ntp package -DskipTests >/dev/null
@@ -16,7 +17,7 @@ mvn -q -B -ntp package -DskipTests >/dev/null
 results=()
 for run in $(seq 1 "$RUNS"); do
   start=$(date +%s.%N)
-  mvn -q -B -ntp liberty:run -Dhttp.port="$PORT" >"$log" 2>&1 &
+  mvn -q -B -ntp liberty:run -Dhttp.port="$PORT" -Dhttps.port="$HTTPS_PORT" >"$log" 2>&1 &
   mvn_pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready")" = 200 ]; do
     sleep 0.2
@@ -24,7 +25,7 @@ for run in $(seq 1 "$RUNS"); do
   done
   ready=$(date +%s.%N)
   sleep "$IDLE_SECONDS"
-  pid=$(cat target/liberty/wlp/usr/servers/.pid/boxoffice.pid)
+  pid=$(pgrep -f "$PWD/target/liberty/wlp/bin/tools/ws-server.jar boxoffice" | head -1)
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   seconds=$(echo "$ready - $start" | bc)
   echo "run $run: ready after ${seconds} s, idle RSS $((rss_kb / 1024)) MiB"
