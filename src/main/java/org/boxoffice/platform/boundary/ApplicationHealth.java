@@ -22,6 +22,6 @@ public class ApplicationHealth {
   @Produces
   @Startup
   HealthCheck started() {
-    return () -> HealthCheckResponse.up("application");
+    return () -> HealthCheckResponse.up("application-started");
   }
 }

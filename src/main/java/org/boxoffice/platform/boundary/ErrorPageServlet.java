@@ -50,13 +50,12 @@ public class ErrorPageServlet extends HttpServlet {
           case 404 -> "No such resource";
           default -> status >= 500 ? "Something went wrong on our side" : "Bad request";
         };
+    // A URL the container refuses outright never passed the correlation filter: give it an id.
     String correlationId = (String) request.getAttribute(CorrelationId.REQUEST_ATTRIBUTE);
-    EnvelopeJson.writeError(
-        response,
-        status,
-        code,
-        message,
-        List.of(),
-        correlationId != null ? correlationId : CorrelationId.current());
+    if (correlationId == null) {
+      correlationId = CorrelationId.acceptOrGenerate(request.getHeader(CorrelationId.HEADER));
+      response.setHeader(CorrelationId.HEADER, correlationId);
+    }
+    EnvelopeJson.writeError(response, status, code, message, List.of(), correlationId);
   }
 }
