@@ -65,10 +65,11 @@ class BookingStampedeIT {
         .isEqualTo(bookedSeats);
     assertThat(seatsHeldOrSold(eventId)).isLessThanOrEqualTo(100);
     assertThat(seatsHeldOrSold(eventId)).isEqualTo(100 - availableSeats(eventId));
-    assertThat(Db.number(
-            "SELECT COALESCE(SUM(quantity), 0) FROM bookings WHERE ticket_type_id = ?"
-                + " AND status IN ('PENDING', 'CONFIRMED')",
-            tiers[1]))
+    assertThat(
+            Db.number(
+                "SELECT COALESCE(SUM(quantity), 0) FROM bookings WHERE ticket_type_id = ?"
+                    + " AND status IN ('PENDING', 'CONFIRMED')",
+                tiers[1]))
         .isLessThanOrEqualTo(30);
     if (!holdsMayExpire) {
       // 1,000 requests of at least one seat for 100 seats: the last seats went to someone.

@@ -72,8 +72,9 @@ class TwoServersBookingIT {
 
     awaitNoPendingHolds(eventId);
 
-    assertThat(Db.number(
-            "SELECT count(*) FROM bookings WHERE event_id = ? AND status = 'EXPIRED'", eventId))
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM bookings WHERE event_id = ? AND status = 'EXPIRED'", eventId))
         .isEqualTo(20);
     assertThat(availableSeats(eventId)).isEqualTo(40);
     assertThat(Db.number("SELECT current_usages FROM coupons WHERE event_id = ?", eventId))

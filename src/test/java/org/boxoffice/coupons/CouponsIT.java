@@ -66,7 +66,9 @@ class CouponsIT {
     long eventId = event(10, "20");
 
     ApiResponse created =
-        coupon(eventId, "{\"code\": \"Spring25\", \"discountType\": \"PERCENT\", \"discountValue\": 25, \"maxUsages\": 5}");
+        coupon(
+            eventId,
+            "{\"code\": \"Spring25\", \"discountType\": \"PERCENT\", \"discountValue\": 25, \"maxUsages\": 5}");
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonObject c = created.data();
@@ -77,7 +79,8 @@ class CouponsIT {
     assertThat(c.getInt("currentUsages")).isZero();
     assertThat(c.getBoolean("active")).isTrue();
     ApiResponse duplicate =
-        coupon(eventId, "{\"code\": \"SPRING25\", \"discountType\": \"FIXED\", \"discountValue\": 1}");
+        coupon(
+            eventId, "{\"code\": \"SPRING25\", \"discountType\": \"FIXED\", \"discountValue\": 1}");
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.errorCode()).isEqualTo("COUPON_CODE_TAKEN");
     JsonObject list = organizer.api().get("/events/" + eventId + "/coupons").data();
@@ -104,10 +107,14 @@ class CouponsIT {
     User other = Accounts.organizer();
 
     ApiResponse foreign =
-        other.api().post("/events/" + eventId + "/coupons",
-            "{\"code\": \"X1\", \"discountType\": \"PERCENT\", \"discountValue\": 10}");
+        other
+            .api()
+            .post(
+                "/events/" + eventId + "/coupons",
+                "{\"code\": \"X1\", \"discountType\": \"PERCENT\", \"discountValue\": 10}");
     ApiResponse tooMuch =
-        coupon(eventId, "{\"code\": \"X2\", \"discountType\": \"PERCENT\", \"discountValue\": 150}");
+        coupon(
+            eventId, "{\"code\": \"X2\", \"discountType\": \"PERCENT\", \"discountValue\": 150}");
     ApiResponse noType = coupon(eventId, "{\"code\": \"X3\", \"discountValue\": 10}");
     ApiResponse negative =
         coupon(eventId, "{\"code\": \"X4\", \"discountType\": \"FIXED\", \"discountValue\": -5}");
@@ -126,8 +133,8 @@ class CouponsIT {
   void an_expired_coupon_is_422_COUPON_EXPIRED_and_nothing_is_stored() {
     long eventId = event(10, "20");
     coupon(eventId, "{\"code\": \"OLD\", \"discountType\": \"FIXED\", \"discountValue\": 5}");
-    Db.update("UPDATE coupons SET expires_at = now() - interval '1 minute' WHERE event_id = ?",
-        eventId);
+    Db.update(
+        "UPDATE coupons SET expires_at = now() - interval '1 minute' WHERE event_id = ?", eventId);
 
     ApiResponse refused = book(attendees.get(2), eventId, 1, "OLD");
 
@@ -150,9 +157,11 @@ class CouponsIT {
   }
 
   @Test
-  void two_hundred_concurrent_bookings_with_a_coupon_of_50_uses_get_exactly_50_discounts() throws Exception {
+  void two_hundred_concurrent_bookings_with_a_coupon_of_50_uses_get_exactly_50_discounts()
+      throws Exception {
     long eventId = event(1000, "10");
-    coupon(eventId,
+    coupon(
+        eventId,
         "{\"code\": \"FIFTY\", \"discountType\": \"PERCENT\", \"discountValue\": 50, \"maxUsages\": 50}");
     List<Callable<ApiResponse>> calls = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -166,8 +175,10 @@ class CouponsIT {
     assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(50);
     assertThat(answers.stream().filter(a -> a.status() == 422))
         .allSatisfy(a -> assertThat(a.errorCode()).isEqualTo("COUPON_EXHAUSTED"));
-    assertThat(Db.number(
-            "SELECT count(*) FROM bookings WHERE event_id = ? AND discount_amount > 0", eventId))
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM bookings WHERE event_id = ? AND discount_amount > 0",
+                eventId))
         .isEqualTo(50);
     assertThat(Db.number("SELECT current_usages FROM coupons WHERE event_id = ?", eventId))
         .isEqualTo(50);

@@ -6,6 +6,7 @@ import static org.boxoffice.booking.entity.BookingErrors.IDEMPOTENCY_KEY_REUSED;
 import static org.boxoffice.booking.entity.BookingErrors.SOLD_OUT;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -48,6 +49,7 @@ public class Bookings {
   @Inject IdempotencyStore idempotency;
   @Inject SeatInventory inventory;
   @Inject Clock clock;
+  @Inject Instance<Checkout> checkout;
 
   @Inject
   @ConfigProperty(name = "boxoffice.booking.idempotency.wait.millis", defaultValue = "10000")
@@ -140,7 +142,16 @@ public class Bookings {
 
   private BookingView attempt(long userId, BookingRequest request, Long idempotencyRecordId) {
     refuseIfSoldOut(request);
-    return ledger.place(userId, request, idempotencyRecordId);
+    BookingView placed = ledger.place(userId, request, idempotencyRecordId);
+    if (!"PENDING".equals(placed.status()) || checkout.isUnsatisfied()) {
+      return placed;
+    }
+    // After the hold's commit, never under its locks: the payment provider is a network call.
+    BookingView payable = placed.withPayment(checkout.get().open(placed, userId));
+    if (idempotencyRecordId != null) {
+      idempotency.complete(idempotencyRecordId, 201, JSONB.toJson(payable), clock.instant());
+    }
+    return payable;
   }
 
   /**
@@ -171,6 +182,11 @@ public class Bookings {
     try {
       return new Answer(201, attempt(userId, request, recordId), null, false);
     } catch (ApiException refusal) {
+      if (refusal.status() >= 500) {
+        // A dependency was down (the hold was given back): a retry with this key runs afresh.
+        idempotency.forget(recordId);
+        throw refusal;
+      }
       Envelope.Error error =
           new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details());
       idempotency.complete(recordId, refusal.status(), JSONB.toJson(error), clock.instant());
