@@ -21,6 +21,7 @@ import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingConfirmed;
 import org.boxoffice.booking.boundary.BookingRefunded;
 import org.boxoffice.booking.boundary.Bookings;
+import org.boxoffice.booking.boundary.CheckIns;
 import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.events.boundary.EventView;
 import org.boxoffice.identity.boundary.Accounts;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** Tickets: issued with a confirmation, shown to their holder, checked in at the door. */
 @ApplicationScoped
-public class Tickets {
+public class Tickets implements CheckIns {
   // One winner: the row changes only if nobody checked it in first and it still admits.
   private static final String CHECK_IN =
       "UPDATE tickets SET checked_in_at = ?1 WHERE id = ?2 AND checked_in_at IS NULL"
@@ -156,6 +157,7 @@ public class Tickets {
   }
 
   /** How many tickets of the event were checked in. */
+  @Override
   @Transactional
   public long checkedIn(long eventId) {
     return em.createQuery(
@@ -166,6 +168,7 @@ public class Tickets {
   }
 
   /** The bookings of the event with at least one ticket checked in. */
+  @Override
   @Transactional
   public List<Long> bookingsCheckedIn(long eventId) {
     return em.createQuery(
