@@ -99,9 +99,18 @@ public final class BookingFixtures {
   static List<User> attendees(int count) {
     List<Callable<User>> signUps = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      signUps.add(Accounts::attendee);
+      signUps.add(BookingFixtures::attendeeWithRetry);
     }
     return all(signUps, 4);
+  }
+
+  /** A dropped keep-alive connection (the server closed it while idle) is retried once. */
+  private static User attendeeWithRetry() {
+    try {
+      return Accounts.attendee();
+    } catch (java.io.UncheckedIOException dropped) {
+      return Accounts.attendee();
+    }
   }
 
   /** Runs the calls on a pool of the given size, all at once; returns their results in order. */

@@ -82,7 +82,7 @@ public class BookingLedger {
     Instant now = clock.instant();
     expireOverdueHoldsOf(request.eventId(), now);
     Reservation seats =
-        inventory.reserve(request.eventId(), request.ticketTypeId(), request.quantity(), now);
+        inventory.reserve(request.eventId(), request.ticketTypeId(), request.seats(), now);
     Redemption coupon =
         request.couponCode() == null
             ? null

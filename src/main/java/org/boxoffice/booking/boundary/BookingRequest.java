@@ -1,10 +1,12 @@
 package org.boxoffice.booking.boundary;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 
 /**
  * {@code POST /bookings}: seats of one ticket type of one event ({@code ticketTypeId} may be left
@@ -13,5 +15,16 @@ import jakarta.validation.constraints.Size;
 public record BookingRequest(
     @NotNull @Positive Long eventId,
     @Positive Long ticketTypeId,
-    @NotNull @Min(1) @Max(100) Integer quantity,
-    @Size(max = 64) String couponCode) {}
+    // A BigDecimal, so that 1.5 or 2^40 are refused here rather than truncated by JSON binding.
+    @NotNull
+        @Min(1)
+        @Max(100)
+        @Digits(integer = 3, fraction = 0, message = "must be a whole number")
+        BigDecimal quantity,
+    @Size(max = 64) String couponCode) {
+
+  /** The quantity as a number of seats, once validated. */
+  public int seats() {
+    return quantity.intValueExact();
+  }
+}

@@ -73,15 +73,19 @@ public class Bookings {
             "POST /bookings",
             String.valueOf(request.eventId()),
             request.ticketTypeId() == null ? null : String.valueOf(request.ticketTypeId()),
-            String.valueOf(request.quantity()),
+            String.valueOf(request.seats()),
             request.couponCode());
     Instant deadline = clock.instant().plusMillis(idempotencyWaitMillis);
     while (true) {
-      Optional<Long> claimed = tryClaim(userId, idempotencyKey, hash);
-      if (claimed.isPresent()) {
-        return firstAnswer(userId, request, claimed.get());
-      }
       Optional<IdempotencyStore.Snapshot> stored = idempotency.find(userId, idempotencyKey);
+      if (stored.isEmpty()) {
+        // Look first, claim second: only truly simultaneous twins meet the unique index.
+        Optional<Long> claimed = tryClaim(userId, idempotencyKey, hash);
+        if (claimed.isPresent()) {
+          return firstAnswer(userId, request, claimed.get());
+        }
+        stored = idempotency.find(userId, idempotencyKey);
+      }
       if (stored.isPresent()) {
         IdempotencyStore.Snapshot record = stored.get();
         if (record.createdAt().isBefore(clock.instant().minus(KEY_LIFETIME))) {
@@ -161,7 +165,7 @@ public class Bookings {
   private void refuseIfSoldOut(BookingRequest request) {
     Availability seats = inventory.peek(request.eventId(), request.ticketTypeId());
     int left = Math.min(seats.eventAvailable(), seats.tierAvailable());
-    if (!"PUBLISHED".equals(seats.eventStatus()) || left >= request.quantity()) {
+    if (!"PUBLISHED".equals(seats.eventStatus()) || left >= request.seats()) {
       return;
     }
     long overdue =
