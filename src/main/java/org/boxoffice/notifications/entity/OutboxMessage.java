@@ -119,6 +119,10 @@ public class OutboxMessage {
     return id;
   }
 
+  public Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+
   public int attempts() {
     return attempts;
   }

@@ -57,6 +57,7 @@ public class StripeGateway implements PaymentGateway {
   @Retry(
       maxRetries = 2,
       delay = 200,
+      jitter = 100,
       retryOn = {GatewayUnavailable.class, TimeoutException.class})
   @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 10_000)
   @Bulkhead(20)
@@ -85,6 +86,7 @@ public class StripeGateway implements PaymentGateway {
   @Retry(
       maxRetries = 2,
       delay = 200,
+      jitter = 100,
       retryOn = {GatewayUnavailable.class, TimeoutException.class})
   @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 10_000)
   @Bulkhead(20)
