@@ -42,6 +42,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.boxoffice.it.support.Accounts;
@@ -423,7 +425,7 @@ class StripePaymentsAndEmailIT {
       assertThat(readinessData(copy.api()).getString("stripeCircuit")).isEqualTo("open");
       assertThat(copy.api().get("/health/ready").status()).isEqualTo(200);
       assertThat(copy.api().get("/metrics").body())
-          .containsPattern("payment_circuit_open\\{mp_scope=\"application\"} 1");
+          .containsPattern("payment_circuit_open\\{mp_scope=\"application\",?} 1");
 
       // Stripe now hangs instead: once the circuit half-opens, the timeout fails the attempt.
       stripe.removeStub(failing);
@@ -448,6 +450,64 @@ class StripePaymentsAndEmailIT {
     ApiResponse recovered = book(api(attendee), eventId, 2);
     assertThat(recovered.status()).as(recovered.toString()).isEqualTo(201);
     assertThat(availableSeats(eventId)).isEqualTo(4);
+  }
+
+  @Test
+  @Order(11)
+  void a_server_killed_mid_webhook_confirms_exactly_once_when_stripe_resends() throws Exception {
+    User buyer = Accounts.attendee();
+    long eventId = publishedEvent(api(organizer), "Crash drill", 10, "10.00");
+    JsonObject booking = booked(api(buyer), eventId, 2);
+    String payload =
+        event("evt_drill_" + id(booking), "payment_intent.succeeded", intent(intentOf(booking)));
+    Map<String, String> drillEnv = new HashMap<>(env);
+    drillEnv.put("BOXOFFICE_PAYMENTS_CRASH_DRILL_MILLIS", "90000");
+    int port = LibertyServer.port(13);
+    try (LibertyServer drill = LibertyServer.copyOfMain("boxoffice-stripe-k", port, drillEnv)) {
+      drill.start().awaitReady(200, Duration.ofMinutes(4));
+      CompletableFuture<Boolean> inFlight =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return drill
+                          .api()
+                          .withHeader("Stripe-Signature", sign(payload, Instant.now()))
+                          .post("/payments/stripe/webhook", payload)
+                          .status()
+                      == 200;
+                } catch (RuntimeException connectionLost) {
+                  return false;
+                }
+              });
+      PaymentFixtures.await(
+          () -> drill.messages().contains("CRASH DRILL: holding the transaction of evt_drill_"),
+          Duration.ofSeconds(60),
+          "the webhook never reached its transaction");
+
+      ProcessHandle.of(drill.pid()).orElseThrow().destroyForcibly();
+
+      assertThat(inFlight.get(60, TimeUnit.SECONDS)).as("Stripe saw no 200").isFalse();
+      assertThat(bookingStatus(id(booking))).isEqualTo("PENDING");
+      assertThat(tickets(id(booking))).isZero();
+      assertThat(outboxRows(id(booking), "confirmation")).isZero();
+    }
+    try (LibertyServer restarted = LibertyServer.copyOfMain("boxoffice-stripe-k", port, env)) {
+      restarted.start().awaitReady(200, Duration.ofMinutes(4));
+      for (int delivery = 0; delivery < 2; delivery++) {
+        ApiResponse resent =
+            restarted
+                .api()
+                .withHeader("Stripe-Signature", sign(payload, Instant.now()))
+                .post("/payments/stripe/webhook", payload);
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+      }
+    }
+    assertThat(bookingStatus(id(booking))).isEqualTo("CONFIRMED");
+    assertThat(tickets(id(booking))).isEqualTo(2);
+    assertThat(outboxRows(id(booking), "confirmation")).isEqualTo(1);
+    assertThat(awaitMail(buyer.email(), 1)).hasSize(1);
+    Thread.sleep(3_000);
+    assertThat(smtp.getReceivedMessagesForDomain(buyer.email())).hasSize(1);
   }
 
   static Api api(User user) {

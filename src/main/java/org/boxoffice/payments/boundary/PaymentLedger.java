@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingLedger;
 import org.boxoffice.booking.boundary.BookingView;
@@ -24,6 +25,7 @@ import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
 import org.boxoffice.platform.boundary.ApiException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @ApplicationScoped
 public class PaymentLedger {
+  private static final Logger LOG = Logger.getLogger(PaymentLedger.class.getName());
   // A repeated delivery inserts nothing; a concurrent twin waits for the first one's commit.
   private static final String MARK_PROCESSED =
       "INSERT INTO processed_webhook_events (event_id, event_type, processed_at)"
@@ -57,6 +60,10 @@ public class PaymentLedger {
   @Inject Event<RefundBooked> refundsBooked;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.payments.crash.drill.millis", defaultValue = "0")
+  long crashDrillMillis;
 
   /** Stores the intent just created for a booking. */
   @Transactional
@@ -95,10 +102,31 @@ public class PaymentLedger {
       return Succeeded.DUPLICATE;
     }
     metrics.counter("payments.succeeded").inc();
-    return switch (bookings.confirmPaid(payment.bookingId(), now)) {
-      case CONFIRMED, ALREADY_CONFIRMED -> Succeeded.CONFIRMED;
-      case LAPSED, CLOSED -> Succeeded.LAPSED;
-    };
+    Succeeded outcome =
+        switch (bookings.confirmPaid(payment.bookingId(), now)) {
+          case CONFIRMED, ALREADY_CONFIRMED -> Succeeded.CONFIRMED;
+          case LAPSED, CLOSED -> Succeeded.LAPSED;
+        };
+    holdForCrashDrill(eventId);
+    return outcome;
+  }
+
+  /**
+   * Test-only: with {@code boxoffice.payments.crash.drill.millis} set, the transaction of a
+   * succeeded payment waits (its effects written, not committed) so a test can kill -9 the server
+   * there. Never set in production; 0 (off) by default.
+   */
+  private void holdForCrashDrill(String eventId) {
+    if (crashDrillMillis <= 0) {
+      return;
+    }
+    em.flush();
+    LOG.warning(() -> "CRASH DRILL: holding the transaction of " + eventId + " uncommitted");
+    try {
+      Thread.sleep(crashDrillMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** An attempt to pay failed: the booking stays PENDING, the customer may try again. */

@@ -55,7 +55,7 @@ public class PaymentsResource {
   @Operation(summary = "Sandbox: pay a booking's payment intent (sandbox mode only)")
   public BookingView confirmSandbox(
       @PathParam("paymentIntentId")
-          @Pattern(regexp = "[A-Za-z0-9_]{1,255}", message = "is not a payment intent id")
+          @Pattern(regexp = "[A-Za-z0-9_-]{1,255}", message = "is not a payment intent id")
           String paymentIntentId) {
     return payments.confirmSandbox(paymentIntentId, Long.parseLong(jwt.getSubject()));
   }
