@@ -3,22 +3,23 @@ package org.boxoffice.identity.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
+import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.PasswordPolicy;
-import org.boxoffice.identity.control.TokenIssuer;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.Role;
+import org.boxoffice.identity.entity.Session;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.Failures;
 
-/** Accounts: registration, sign-in and look-up. Transactions begin and end here. */
+/** Accounts: registration, roles and look-up. Transactions begin and end here. */
 @ApplicationScoped
 public class Accounts {
   public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
@@ -27,7 +28,9 @@ public class Accounts {
 
   @PersistenceContext EntityManager em;
   @Inject PasswordHasher hasher;
-  @Inject TokenIssuer tokens;
+  @Inject AccountRecovery recovery;
+  @Inject SignIn signIn;
+  @Inject AuditTrail audit;
   @Inject Clock clock;
 
   /** Creates an attendee or organizer account; 409 EMAIL_TAKEN when the email is in use. */
@@ -39,13 +42,29 @@ public class Accounts {
               throw ApiException.invalid("password", reason);
             });
     Role role = request.accountType() == null ? Role.ATTENDEE : Role.valueOf(request.accountType());
+    Account account = create(request, role);
+    recovery.sendVerification(account);
+    return UserView.of(account);
+  }
+
+  /**
+   * Creates an account with any role; for the bootstrap admin and demo data, not for the API. The
+   * password policy applies all the same.
+   */
+  @Transactional
+  public UserView createAccount(RegisterRequest request, Role role) {
+    PasswordPolicy.check(request.password())
+        .ifPresent(
+            reason -> {
+              throw ApiException.invalid("password", reason);
+            });
     return UserView.of(create(request, role));
   }
 
-  /** Creates an account with any role; for bootstrap admins and demo data, not for the API. */
+  /** The account with this email, if any. */
   @Transactional
-  public UserView createAccount(RegisterRequest request, Role role) {
-    return UserView.of(create(request, role));
+  public Optional<UserView> findAccount(String email) {
+    return findByEmail(email).map(UserView::of);
   }
 
   private Account create(RegisterRequest request, Role role) {
@@ -74,24 +93,24 @@ public class Accounts {
   }
 
   /**
-   * Checks the credentials and issues an access token. Unknown email and wrong password get the
-   * same answer, after the same work.
+   * Gives a user another role (ADMIN only, checked by the resource). The user's sessions end, so
+   * the new role (a demotion especially) applies at once instead of when the access token expires.
    */
   @Transactional
-  public TokenResponse login(LoginRequest request) {
-    Optional<Account> account = findByEmail(request.email());
-    if (account.isEmpty()) {
-      hasher.burnVerification(request.password());
-      throw invalidCredentials();
+  public UserView changeRole(long id, Role role) {
+    Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (account == null) {
+      throw ApiException.notFound(USER_NOT_FOUND, "No such user");
     }
-    if (!hasher.matches(request.password(), account.get().passwordHash())) {
-      throw invalidCredentials();
-    }
-    Account user = account.get();
-    String sessionId = UUID.randomUUID().toString();
-    String accessToken = tokens.issue(user.id(), user.email(), user.role(), sessionId);
-    return new TokenResponse(
-        accessToken, "Bearer", tokens.lifetimeSeconds(), null, UserView.of(user));
+    Role previous = account.role();
+    account.changeRole(role);
+    int ended = signIn.endAllSessions(id, Session.EndReason.ROLE_CHANGED);
+    audit.record(
+        "user.role.changed",
+        "user",
+        Long.toString(id),
+        previous + " -> " + role + "; " + ended + " sessions ended");
+    return UserView.of(account);
   }
 
   @Transactional
@@ -103,15 +122,11 @@ public class Accounts {
     return UserView.of(account);
   }
 
-  private Optional<Account> findByEmail(String email) {
+  Optional<Account> findByEmail(String email) {
     return em.createNamedQuery(Account.BY_EMAIL, Account.class)
         .setParameter("emailLower", Account.normalize(email))
         .getResultStream()
         .findFirst();
-  }
-
-  private static ApiException invalidCredentials() {
-    return new ApiException(401, INVALID_CREDENTIALS, "Email or password is wrong");
   }
 
   private static boolean isUniqueViolation(PersistenceException e) {

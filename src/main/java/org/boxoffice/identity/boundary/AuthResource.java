@@ -1,33 +1,53 @@
 package org.boxoffice.identity.boundary;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.PerIpLimit;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Registration and sign-in. */
+/** Registration, sign-in, refresh, sign-out, email verification and password reset. */
 @Path("auth")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Auth")
 public class AuthResource {
-  @Inject Accounts accounts;
+  static final String REFRESH_COOKIE = "refresh_token";
+  private static final String COOKIE_PATH = "/api/v1/auth";
 
+  @Inject Accounts accounts;
+  @Inject SignIn signIn;
+  @Inject AccountRecovery recovery;
+  // The token is read from the security context, not injected: injecting it into this mostly
+  // anonymous resource makes Liberty log CWWKS5604E ("no JsonWebToken principal") as an error.
+  @Context SecurityContext security;
+
+  /** Creates an attendee or organizer account (never an admin) and sends a verification link. */
   @POST
   @Path("register")
   @PermitAll
+  @PerIpLimit("register")
   @Operation(summary = "Create an attendee or organizer account")
   public Response register(
       @NotNull(message = "a JSON body is required") @Valid RegisterRequest request,
@@ -36,12 +56,136 @@ public class AuthResource {
     return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(user).build();
   }
 
+  /** Signs in; the refresh token comes in the body and as an HttpOnly cookie. */
   @POST
   @Path("login")
   @PermitAll
-  @Operation(summary = "Sign in with email and password; returns an access token")
-  public TokenResponse login(
-      @NotNull(message = "a JSON body is required") @Valid LoginRequest request) {
-    return accounts.login(request);
+  @PerIpLimit("login")
+  @Operation(
+      summary = "Sign in with email, password (and totpCode); returns access and refresh tokens")
+  public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest request) {
+    return withRefreshCookie(signIn.login(request));
+  }
+
+  /** Rotates the refresh token (from the cookie or the body); a spent one revokes its session. */
+  @POST
+  @Path("refresh")
+  @PermitAll
+  @PerIpLimit("refresh")
+  @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens")
+  public Response refresh(
+      @Valid RefreshRequest request, @CookieParam(REFRESH_COOKIE) String cookieToken) {
+    String token =
+        request != null && request.refreshToken() != null && !request.refreshToken().isBlank()
+            ? request.refreshToken()
+            : cookieToken;
+    if (token == null || token.isBlank()) {
+      throw ApiException.invalid(
+          "refreshToken", "is required (in the body or the refresh_token cookie)");
+    }
+    return withRefreshCookie(signIn.refresh(token.strip()));
+  }
+
+  /**
+   * The same for a request with no JSON body, as a browser sends it when only the cookie carries
+   * the token (no Content-Type, so the JSON method above does not match).
+   */
+  @POST
+  @Path("refresh")
+  @PermitAll
+  @PerIpLimit("refresh")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(hidden = true)
+  public Response refreshFromCookie(@CookieParam(REFRESH_COOKIE) String cookieToken) {
+    return refresh(null, cookieToken);
+  }
+
+  /** Ends the caller's session. */
+  @POST
+  @Path("logout")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Sign out of this session")
+  public Response logout() {
+    JsonWebToken jwt = token();
+    signIn.logout(Long.parseLong(jwt.getSubject()), sessionId(jwt));
+    return Response.noContent().cookie(expiredRefreshCookie()).build();
+  }
+
+  /** Ends every session of the caller, on every device. */
+  @POST
+  @Path("logout-all")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Sign out of every session")
+  public Response logoutAll() {
+    signIn.logoutAll(Long.parseLong(token().getSubject()));
+    return Response.noContent().cookie(expiredRefreshCookie()).build();
+  }
+
+  /** Confirms the email address with the token sent at registration. */
+  @POST
+  @Path("verify-email")
+  @PermitAll
+  @PerIpLimit("verify-email")
+  @Operation(summary = "Verify the email address with the emailed token")
+  public Response verifyEmail(
+      @NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
+    recovery.verifyEmail(request.token().strip());
+    return Response.noContent().build();
+  }
+
+  /** Sends a reset link when the email has an account; 202 either way (no enumeration). */
+  @POST
+  @Path("password-reset")
+  @PermitAll
+  @PerIpLimit("password-reset")
+  @Operation(summary = "Request a password reset email (always 202)")
+  public Response requestPasswordReset(
+      @NotNull(message = "a JSON body is required") @Valid PasswordResetRequest request) {
+    recovery.requestPasswordReset(request.email());
+    return Response.accepted().build();
+  }
+
+  /** Sets a new password with the emailed token; every session of the account ends. */
+  @POST
+  @Path("password-reset/confirm")
+  @PermitAll
+  @PerIpLimit("password-reset")
+  @Operation(summary = "Set a new password with the emailed token")
+  public Response confirmPasswordReset(
+      @NotNull(message = "a JSON body is required") @Valid PasswordResetConfirmation request) {
+    recovery.confirmPasswordReset(request.token().strip(), request.newPassword());
+    return Response.noContent().build();
+  }
+
+  private JsonWebToken token() {
+    return (JsonWebToken) security.getUserPrincipal();
+  }
+
+  private static String sessionId(JsonWebToken jwt) {
+    Object claim = jwt.getClaim("sid");
+    return claim instanceof JsonString json ? json.getString() : String.valueOf(claim);
+  }
+
+  private static Response withRefreshCookie(TokenResponse tokens) {
+    return Response.ok(tokens)
+        .cookie(refreshCookie(tokens.refreshToken(), Duration.ofDays(7)))
+        .build();
+  }
+
+  private static NewCookie expiredRefreshCookie() {
+    return refreshCookie("", Duration.ZERO);
+  }
+
+  private static NewCookie refreshCookie(String value, Duration maxAge) {
+    return new NewCookie.Builder(REFRESH_COOKIE)
+        .value(value)
+        .path(COOKIE_PATH)
+        .maxAge((int) maxAge.toSeconds())
+        .httpOnly(true)
+        .secure(true)
+        .sameSite(NewCookie.SameSite.STRICT)
+        .build();
   }
 }

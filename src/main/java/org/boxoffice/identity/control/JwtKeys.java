@@ -22,7 +22,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.boxoffice.platform.boundary.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,11 +49,26 @@ public class JwtKeys {
   @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
   String dataDir;
 
+  @Inject
+  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
+  String environment;
+
   private volatile KeyPair keyPair;
   private volatile String keyId;
+  private volatile String failure;
 
   void onStart(@Observes Startup startup) {
-    keyPair();
+    try {
+      keyPair();
+    } catch (RuntimeException e) {
+      failure = e.getMessage();
+      LOG.log(Level.SEVERE, "JWT signing keys unusable, sign-in is disabled: {0}", failure);
+    }
+  }
+
+  /** Why tokens cannot be signed, or empty when the keys are fine. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
   }
 
   public PrivateKey signingKey() {
@@ -69,6 +86,9 @@ public class JwtKeys {
   }
 
   private KeyPair keyPair() {
+    if (failure != null) {
+      throw new ApiException(503, "AUTH_UNAVAILABLE", "Sign-in is unavailable; try again later");
+    }
     KeyPair pair = keyPair;
     if (pair == null) {
       synchronized (this) {
@@ -100,6 +120,12 @@ public class JwtKeys {
   }
 
   private KeyPair devKeyPair() throws GeneralSecurityException {
+    if ("production".equalsIgnoreCase(environment)) {
+      // A generated pair in production would sign tokens with a key nobody manages or rotates.
+      throw new IllegalStateException(
+          "BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; refusing to"
+              + " generate a dev key pair");
+    }
     Path dir = Path.of(dataDir, "jwt");
     Path privateFile = dir.resolve("dev-private.pem");
     Path publicFile = dir.resolve("dev-public.pem");

@@ -31,8 +31,12 @@ public class TokenIssuer {
   @ConfigProperty(name = "boxoffice.jwt.lifetime.seconds", defaultValue = "900")
   long lifetimeSeconds;
 
-  /** A signed access token for the user in the given session. */
-  public String issue(long userId, String email, Role role, String sessionId) {
+  /**
+   * A signed access token for the user in the given session; {@code amr} says how the user proved
+   * who they are ({@code pwd}, plus {@code otp} when a second factor was checked).
+   */
+  public String issue(
+      long userId, String email, Role role, String sessionId, boolean secondFactor) {
     long now = clock.millis() / 1000;
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);
@@ -42,6 +46,7 @@ public class TokenIssuer {
     claims.setClaim("email", email);
     claims.setStringListClaim("groups", List.of(role.name()));
     claims.setClaim("sid", sessionId);
+    claims.setStringListClaim("amr", secondFactor ? List.of("pwd", "otp") : List.of("pwd"));
     claims.setJwtId(UUID.randomUUID().toString());
     claims.setIssuedAt(NumericDate.fromSeconds(now));
     claims.setExpirationTime(NumericDate.fromSeconds(now + lifetimeSeconds));
@@ -57,6 +62,11 @@ public class TokenIssuer {
     } catch (JoseException e) {
       throw new IllegalStateException("could not sign an access token", e);
     }
+  }
+
+  /** Refuses with 503 up front when tokens cannot be signed, before any sign-in work is done. */
+  public void checkAvailable() {
+    keys.signingKey();
   }
 
   public long lifetimeSeconds() {

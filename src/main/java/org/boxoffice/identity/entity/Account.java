@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
+import org.boxoffice.platform.boundary.ApiException;
 
 /** A person who signs in: attendee, organizer or admin. */
 @Entity
@@ -51,6 +52,12 @@ public class Account {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "totp_secret")
+  private String totpSecret;
+
+  @Column(name = "totp_enabled", nullable = false)
+  private boolean totpEnabled;
+
   @Version private long version;
 
   protected Account() {}
@@ -86,6 +93,34 @@ public class Account {
 
   public void markEmailVerified() {
     this.emailVerified = true;
+  }
+
+  /** Starts (or restarts) TOTP enrolment; the factor counts only once confirmed. */
+  public void beginTotpEnrolment(String secret) {
+    this.totpSecret = secret;
+    this.totpEnabled = false;
+  }
+
+  /** Turns TOTP on; refused when enrolment never began. */
+  public void enableTotp() {
+    if (totpSecret == null) {
+      throw ApiException.conflict(
+          "TOTP_NOT_ENROLLED", "Start TOTP enrolment first (POST /me/totp)");
+    }
+    this.totpEnabled = true;
+  }
+
+  public void disableTotp() {
+    this.totpSecret = null;
+    this.totpEnabled = false;
+  }
+
+  public String totpSecret() {
+    return totpSecret;
+  }
+
+  public boolean totpEnabled() {
+    return totpEnabled;
   }
 
   public Long id() {

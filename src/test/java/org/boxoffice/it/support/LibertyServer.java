@@ -57,6 +57,12 @@ public final class LibertyServer implements AutoCloseable {
           copy.resolve("bootstrap.properties"),
           "http.port=" + httpPort + "\nhttps.port=" + (httpPort + 363) + "\n");
       Map<String, String> all = new LinkedHashMap<>();
+      // Liberty's default keystore needs its password, and MicroProfile JWT accepts no token
+      // without a usable default keystore: the copy gets the main server's.
+      Files.readAllLines(main.resolve("server.env")).stream()
+          .filter(line -> line.startsWith("keystore_password="))
+          .findFirst()
+          .ifPresent(line -> all.put("keystore_password", line.substring(line.indexOf('=') + 1)));
       all.put("BOXOFFICE_DATA_DIR", main.resolve("data").toAbsolutePath().toString());
       all.putAll(env);
       StringBuilder serverEnv = new StringBuilder();

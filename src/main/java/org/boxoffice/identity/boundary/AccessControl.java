@@ -1,0 +1,169 @@
+package org.boxoffice.identity.boundary;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.List;
+import java.util.Set;
+import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.boundary.ErrorCodes;
+import org.boxoffice.platform.control.CorrelationId;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Enforces {@code @PermitAll}, {@code @DenyAll} and {@code @RolesAllowed} on every resource method
+ * (the method's annotation beats the class's) before Liberty's own check runs, so refusals carry
+ * the error envelope: no valid token or an ended session → 401 UNAUTHENTICATED with {@code
+ * WWW-Authenticate: Bearer}; wrong role → 403 FORBIDDEN. A method with no rule at all is refused
+ * with 403: access is denied by default. An invalid token on a {@code @PermitAll} method is ignored
+ * (the request proceeds anonymously), as Liberty does.
+ */
+@Provider
+public class AccessControl implements DynamicFeature {
+  /** Before Liberty's LibertyAuthFilter (AUTHORIZATION + 1), which answers 401 with no body. */
+  static final int PRIORITY = Priorities.AUTHORIZATION - 10;
+
+  @Override
+  public void configure(ResourceInfo resource, FeatureContext context) {
+    context.register(new RuleFilter(Rule.of(resource.getResourceMethod())), PRIORITY);
+  }
+
+  /** The access rule of one resource method. */
+  record Rule(Kind kind, Set<String> roles) {
+    enum Kind {
+      PERMIT_ALL,
+      DENY_ALL,
+      ROLES,
+      NO_RULE
+    }
+
+    static Rule of(Method method) {
+      Rule rule = declaredOn(method);
+      return rule != null ? rule : declaredOn(method.getDeclaringClass());
+    }
+
+    private static Rule declaredOn(AnnotatedElement element) {
+      if (element.isAnnotationPresent(DenyAll.class)) {
+        return new Rule(Kind.DENY_ALL, Set.of());
+      }
+      RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
+      if (roles != null) {
+        return new Rule(Kind.ROLES, Set.of(roles.value()));
+      }
+      if (element.isAnnotationPresent(PermitAll.class)) {
+        return new Rule(Kind.PERMIT_ALL, Set.of());
+      }
+      return element instanceof Class<?> ? new Rule(Kind.NO_RULE, Set.of()) : null;
+    }
+  }
+
+  static final class RuleFilter implements ContainerRequestFilter {
+    private final Rule rule;
+
+    RuleFilter(Rule rule) {
+      this.rule = rule;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      switch (rule.kind()) {
+        case PERMIT_ALL -> {
+          return;
+        }
+        case DENY_ALL, NO_RULE -> {
+          request.abortWith(refusal(403, ErrorCodes.FORBIDDEN, "Not allowed"));
+          return;
+        }
+        case ROLES -> check(request);
+      }
+    }
+
+    private void check(ContainerRequestContext request) {
+      JsonWebToken jwt = token(request.getSecurityContext().getUserPrincipal());
+      if (jwt == null || !hasLiveSession(jwt)) {
+        request.abortWith(
+            refusal(
+                401,
+                ErrorCodes.UNAUTHENTICATED,
+                "Authentication required: send a valid bearer token"));
+        return;
+      }
+      Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+      if (groups.stream().noneMatch(rule.roles()::contains)) {
+        request.abortWith(refusal(403, ErrorCodes.FORBIDDEN, "Your role may not do this"));
+        return;
+      }
+      if (rule.roles().equals(Set.of("ADMIN"))
+          && adminNeedsSecondFactor()
+          && !usedSecondFactor(jwt)) {
+        request.abortWith(
+            refusal(
+                403, "TOTP_ENROLLMENT_REQUIRED", "Admins must sign in with TOTP (POST /me/totp)"));
+      }
+    }
+
+    private static JsonWebToken token(Principal principal) {
+      if (principal instanceof JsonWebToken jwt) {
+        return jwt.getSubject() == null ? null : jwt;
+      }
+      return null;
+    }
+
+    private static boolean hasLiveSession(JsonWebToken jwt) {
+      Object claim = jwt.getClaim("sid");
+      String sid =
+          claim instanceof JsonString json
+              ? json.getString()
+              : claim instanceof String text ? text : null;
+      if (sid == null) {
+        return false;
+      }
+      long userId;
+      try {
+        userId = Long.parseLong(jwt.getSubject());
+      } catch (NumberFormatException e) {
+        return false;
+      }
+      return CDI.current().select(SessionRevocations.class).get().isActive(sid, userId);
+    }
+
+    private static boolean adminNeedsSecondFactor() {
+      return ConfigProvider.getConfig()
+          .getOptionalValue("boxoffice.totp.required.for.admin", Boolean.class)
+          .orElse(false);
+    }
+
+    private static boolean usedSecondFactor(JsonWebToken jwt) {
+      Object amr = jwt.getClaim("amr");
+      return amr != null && amr.toString().contains("otp");
+    }
+
+    private static Response refusal(int status, String code, String message) {
+      Response.ResponseBuilder builder =
+          Response.status(status)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(
+                  Envelope.failure(
+                      new Envelope.Error(code, message, List.of()), CorrelationId.current()));
+      if (status == 401) {
+        builder.header("WWW-Authenticate", "Bearer realm=\"boxoffice\"");
+      }
+      return builder.build();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.boxoffice.identity.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.boxoffice.identity.entity.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** User administration, for admins. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@SecurityRequirement(name = "bearer")
+public class UsersResource {
+  @Inject Accounts accounts;
+
+  /** Gives a user another role; the user's sessions end so the change applies at once. */
+  @PUT
+  @Path("{id}/role")
+  @RolesAllowed("ADMIN")
+  @Operation(summary = "Change a user's role (ADMIN)")
+  public UserView changeRole(
+      @PathParam("id") @Positive long id,
+      @NotNull(message = "a JSON body is required") @Valid RoleChange request) {
+    return accounts.changeRole(id, Role.valueOf(request.role()));
+  }
+}

@@ -1,0 +1,58 @@
+package org.boxoffice.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.Db;
+import org.boxoffice.it.support.LibertyServer;
+import org.junit.jupiter.api.Test;
+
+class ProductionGuardIT {
+  @Test
+  void production_without_configured_jwt_keys_refuses_the_dev_pair_and_stays_not_ready()
+      throws IOException {
+    Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
+    env.put("BOXOFFICE_ENV", "production");
+    env.put(
+        "BOXOFFICE_DATA_DIR",
+        Files.createTempDirectory("boxoffice-prod-guard").toAbsolutePath().toString());
+    try (LibertyServer server =
+        LibertyServer.copyOfMain("prodguard", LibertyServer.port(12), env)) {
+      server
+          .start()
+          .await(
+              response -> response.status() == 503 && response.body().contains("jwt-keys"),
+              Duration.ofMinutes(4),
+              "/health/ready");
+      assertThat(server.messages())
+          .contains("SEVERE")
+          .contains("BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY");
+      String email = "prod-guard-" + UUID.randomUUID() + "@example.test";
+      String credentials =
+          "\"email\": \"%s\", \"password\": \"%s\"".formatted(email, Accounts.PASSWORD);
+      ApiResponse registered =
+          server
+              .api()
+              .post(
+                  "/auth/register",
+                  "{" + credentials + ", \"firstName\": \"P\", \"lastName\": \"G\"}");
+      assertThat(registered.status()).isEqualTo(201);
+      ApiResponse login = server.api().post("/auth/login", "{" + credentials + "}");
+      assertThat(login.status()).isEqualTo(503);
+      assertThat(login.errorCode()).isEqualTo("AUTH_UNAVAILABLE");
+      assertThat(
+              Db.number(
+                  "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id"
+                      + " WHERE u.email_lower = ?",
+                  email))
+          .isZero();
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package org.boxoffice.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.boxoffice.identity.control.Base32;
+import org.boxoffice.identity.control.Totp;
+import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.Api;
+import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.Db;
+import org.junit.jupiter.api.Test;
+
+class TotpIT {
+  private static String currentCode(String secret) {
+    return Totp.code(Base32.decode(secret), System.currentTimeMillis() / 1000, Totp.DIGITS);
+  }
+
+  private static ApiResponse login(String email, String totpCode) {
+    String code = totpCode == null ? "" : ", \"totpCode\": \"" + totpCode + "\"";
+    return Api.server()
+        .post(
+            "/auth/login",
+            "{\"email\": \"%s\", \"password\": \"%s\"%s}"
+                .formatted(email, Accounts.PASSWORD, code));
+  }
+
+  @Test
+  void an_organizer_enrols_confirms_and_then_signs_in_only_with_a_code_or_a_recovery_code() {
+    Accounts.User organizer = Accounts.organizer();
+    ApiResponse enrolment = organizer.api().post("/me/totp", null);
+    assertThat(enrolment.status()).isEqualTo(200);
+    String secret = enrolment.data().getString("secret");
+    assertThat(secret).matches("[A-Z2-7]{32}");
+    assertThat(enrolment.data().getString("otpauthUri"))
+        .startsWith("otpauth://totp/boxoffice:")
+        .contains("secret=" + secret);
+    var recoveryCodes = enrolment.data().getJsonArray("recoveryCodes");
+    assertThat(recoveryCodes).hasSize(10);
+    String recoveryCode = recoveryCodes.getString(0);
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM totp_recovery_codes WHERE user_id = ? AND code_hash <> ?",
+                organizer.id(),
+                recoveryCode))
+        .isEqualTo(10);
+    // Not on until confirmed: signing in still needs no code.
+    assertThat(login(organizer.email(), null).status()).isEqualTo(200);
+
+    ApiResponse wrongConfirm = organizer.api().post("/me/totp/confirm", "{\"code\": \"000000\"}");
+    if (!currentCode(secret).equals("000000")) {
+      assertThat(wrongConfirm.status()).isEqualTo(400);
+      assertThat(wrongConfirm.errorFields()).containsExactly("code");
+    }
+    ApiResponse confirmed =
+        organizer.api().post("/me/totp/confirm", "{\"code\": \"" + currentCode(secret) + "\"}");
+    assertThat(confirmed.status()).isEqualTo(204);
+    assertThat(Db.query("SELECT totp_enabled FROM users WHERE id = ?", organizer.id()).get(0))
+        .containsEntry("totp_enabled", true);
+
+    ApiResponse noCode = login(organizer.email(), null);
+    assertThat(noCode.status()).isEqualTo(401);
+    assertThat(noCode.errorCode()).isEqualTo("TOTP_REQUIRED");
+    String wrong = currentCode(secret).equals("123456") ? "654321" : "123456";
+    ApiResponse wrongCode = login(organizer.email(), wrong);
+    assertThat(wrongCode.status()).isEqualTo(401);
+    assertThat(wrongCode.errorCode()).isEqualTo("INVALID_CREDENTIALS");
+    assertThat(login(organizer.email(), currentCode(secret)).status()).isEqualTo(200);
+
+    assertThat(login(organizer.email(), recoveryCode).status()).isEqualTo(200);
+    assertThat(login(organizer.email(), recoveryCode).status()).isEqualTo(401);
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM audit_log WHERE actor_id = ? AND action = 'auth.totp.enabled'",
+                organizer.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void confirming_without_enrolment_or_with_a_malformed_body_is_refused_and_nothing_changes() {
+    Accounts.User organizer = Accounts.organizer();
+    ApiResponse notEnrolled = organizer.api().post("/me/totp/confirm", "{\"code\": \"123456\"}");
+    assertThat(notEnrolled.status()).isEqualTo(409);
+    assertThat(notEnrolled.errorCode()).isEqualTo("TOTP_NOT_ENROLLED");
+    ApiResponse missing = organizer.api().post("/me/totp/confirm", "{}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.errorFields()).containsExactly("code");
+    ApiResponse tooLong =
+        organizer.api().post("/me/totp/confirm", "{\"code\": \"12345678901234567890\"}");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.errorFields()).containsExactly("code");
+    assertThat(Db.query("SELECT totp_enabled FROM users WHERE id = ?", organizer.id()).get(0))
+        .containsEntry("totp_enabled", false);
+  }
+
+  @Test
+  void disabling_needs_a_current_code_and_is_audited() {
+    Accounts.User organizer = Accounts.organizer();
+    String secret = organizer.api().post("/me/totp", null).data().getString("secret");
+    organizer.api().post("/me/totp/confirm", "{\"code\": \"" + currentCode(secret) + "\"}");
+    String wrong = currentCode(secret).equals("123456") ? "654321" : "123456";
+    ApiResponse refused = organizer.api().post("/me/totp/disable", "{\"code\": \"" + wrong + "\"}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorFields()).containsExactly("code");
+    ApiResponse disabled =
+        organizer.api().post("/me/totp/disable", "{\"code\": \"" + currentCode(secret) + "\"}");
+    assertThat(disabled.status()).isEqualTo(204);
+    assertThat(login(organizer.email(), null).status()).isEqualTo(200);
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM audit_log WHERE actor_id = ? AND action = 'auth.totp.disabled'",
+                organizer.id()))
+        .isEqualTo(1);
+  }
+}
