@@ -146,16 +146,21 @@ public class Bookings {
 
   private BookingView attempt(long userId, BookingRequest request, Long idempotencyRecordId) {
     refuseIfSoldOut(request);
-    BookingView placed = ledger.place(userId, request, idempotencyRecordId);
-    if (!"PENDING".equals(placed.status()) || checkout.isUnsatisfied()) {
-      return placed;
+    if (checkout.isUnsatisfied()) {
+      return ledger.place(userId, request, idempotencyRecordId);
     }
-    // After the hold's commit, never under its locks: the payment provider is a network call.
-    BookingView payable = placed.withPayment(checkout.get().open(placed, userId));
+    // The answer to a paid booking includes its payment, known only after the hold's commit (the
+    // payment provider is a network call, never made under its locks): the key's record is
+    // completed with that full answer afterwards, and twins wait for it meanwhile.
+    BookingView placed = ledger.place(userId, request, null);
+    BookingView answer =
+        "PENDING".equals(placed.status())
+            ? placed.withPayment(checkout.get().open(placed, userId))
+            : placed;
     if (idempotencyRecordId != null) {
-      idempotency.complete(idempotencyRecordId, 201, JSONB.toJson(payable), clock.instant());
+      idempotency.complete(idempotencyRecordId, 201, JSONB.toJson(answer), clock.instant());
     }
-    return payable;
+    return answer;
   }
 
   /**

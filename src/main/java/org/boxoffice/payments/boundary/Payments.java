@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.booking.boundary.BookingLedger;
@@ -47,6 +48,7 @@ public class Payments implements Checkout {
   @Inject BookingLedger bookingLedger;
   @Inject Bookings bookings;
   @Inject CircuitWatch circuit;
+  @Inject Clock clock;
 
   @Resource ManagedExecutorService executor;
 
@@ -152,7 +154,7 @@ public class Payments implements Checkout {
     }
     long bookingId = ledger.bookingOf(intentId);
     try {
-      bookingLedger.confirmLapsed(bookingId, java.time.Instant.now());
+      bookingLedger.confirmLapsed(bookingId, clock.instant());
       LOG.info(() -> "late payment of booking " + bookingId + ": seats taken again, confirmed");
     } catch (ApiException seatsGone) {
       LOG.info(

@@ -1,6 +1,7 @@
 package org.boxoffice.payments.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +17,10 @@ public class CircuitWatch {
   private static final int THRESHOLD = 5;
   private static final Duration DELAY = Duration.ofSeconds(10);
 
+  @Inject Clock clock;
+
   private int consecutiveFailures;
   private Instant openedAt;
-  private final Clock clock = Clock.systemUTC();
 
   public synchronized void succeeded() {
     consecutiveFailures = 0;
