@@ -52,7 +52,7 @@ class BookingsIT {
     assertThat(b.getJsonNumber("finalAmount").toString()).isEqualTo("59.97");
     assertThat(b.getString("currency")).isEqualTo("EUR");
     assertThat(b.getString("expiresAt")).isNotBlank();
-    assertThat(b.isNull("payment")).isTrue();
+    assertThat(b.getJsonObject("payment").getString("provider")).isEqualTo("sandbox");
     assertThat(booked.header("Location")).endsWith("/bookings/" + id(b));
     assertThat(availableSeats(eventId)).isEqualTo(7);
     assertThat(Db.query("SELECT status, user_id FROM bookings WHERE id = ?", id(b)))

@@ -59,6 +59,8 @@ public class BookingLedger {
   @Inject IdempotencyStore idempotency;
   @Inject BookingMetrics metrics;
   @Inject Event<BookingCancelled> cancellations;
+  @Inject Event<BookingConfirmed> confirmations;
+  @Inject Event<BookingRefunded> refunds;
   @Inject Clock clock;
 
   @Inject
@@ -112,8 +114,124 @@ public class BookingLedger {
     metrics.created();
     if (booking.status() == BookingStatus.CONFIRMED) {
       metrics.confirmed();
+      confirmations.fire(confirmed(booking));
     }
     return view;
+  }
+
+  /** A booking as the payments feature needs to know it. */
+  public record Facts(
+      long id,
+      long userId,
+      long eventId,
+      long organizerId,
+      String status,
+      java.math.BigDecimal finalAmount,
+      String currency) {}
+
+  /** What a succeeded payment did to its booking. */
+  public enum PaidOutcome {
+    CONFIRMED,
+    ALREADY_CONFIRMED,
+    /** The hold had lapsed (expired or cancelled unpaid): its seats must be taken again. */
+    LAPSED,
+    /** Refunded already: nothing to confirm. */
+    CLOSED
+  }
+
+  /** Locks the booking row inside the caller's transaction; empty when there is no such booking. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Facts> lock(long bookingId) {
+    Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.ofNullable(booking).map(BookingLedger::facts);
+  }
+
+  /**
+   * Its payment succeeded (inside the payments feature's transaction, which records the payment): a
+   * PENDING booking is confirmed, tickets and email with it (observers of {@link
+   * BookingConfirmed}). It is confirmed even past its expiry time: the row lock keeps the expiry
+   * job away, and until that job claimed it the booking still holds its seats.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public PaidOutcome confirmPaid(long bookingId, Instant now) {
+    Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+    if (booking == null) {
+      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+    }
+    return switch (booking.status()) {
+      case PENDING -> {
+        booking.confirm(now);
+        metrics.confirmed();
+        confirmations.fire(confirmed(booking));
+        yield PaidOutcome.CONFIRMED;
+      }
+      case CONFIRMED -> PaidOutcome.ALREADY_CONFIRMED;
+      case EXPIRED, CANCELLED -> PaidOutcome.LAPSED;
+      case REFUNDED -> PaidOutcome.CLOSED;
+    };
+  }
+
+  /**
+   * A payment arrived after the hold lapsed: takes the seats again under the event's lock and
+   * confirms the booking. Refuses (SOLD_OUT, EVENT_NOT_ON_SALE, ...) when the seats can't be had,
+   * and the whole transaction rolls back: the caller then refunds.
+   */
+  @Transactional
+  public void confirmLapsed(long bookingId, Instant now) {
+    // Booking row, then event row: the order cancel() uses.
+    Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+    if (booking == null) {
+      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+    }
+    if (booking.status() == BookingStatus.CONFIRMED) {
+      return;
+    }
+    inventory.reserve(booking.eventId(), booking.ticketTypeId(), booking.quantity(), now);
+    booking.confirmLate(now);
+    metrics.confirmed();
+    confirmations.fire(confirmed(booking));
+  }
+
+  /**
+   * The booking's money went back in full (inside the payments feature's transaction): REFUNDED,
+   * seats and coupon use back, tickets voided (observers of {@link BookingRefunded}). A booking
+   * that no longer holds seats (already cancelled) is left as it is.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void refundedInFull(long bookingId, Instant now) {
+    Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+    if (booking == null || booking.status() != BookingStatus.CONFIRMED) {
+      return;
+    }
+    booking.refund(now);
+    inventory.release(booking.eventId(), booking.ticketTypeId(), booking.quantity());
+    if (booking.couponId() != null) {
+      coupons.giveBack(booking.couponId());
+    }
+    refunds.fire(new BookingRefunded(booking.id(), booking.userId(), booking.eventId()));
+  }
+
+  private static Facts facts(Booking b) {
+    return new Facts(
+        b.id(),
+        b.userId(),
+        b.eventId(),
+        b.organizerId(),
+        b.status().name(),
+        b.finalAmount(),
+        b.currency());
+  }
+
+  private static BookingConfirmed confirmed(Booking b) {
+    return new BookingConfirmed(
+        b.id(),
+        b.userId(),
+        b.eventId(),
+        b.organizerId(),
+        b.ticketTypeId(),
+        b.quantity(),
+        b.finalAmount(),
+        b.currency());
   }
 
   /**

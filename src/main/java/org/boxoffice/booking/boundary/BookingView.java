@@ -63,6 +63,25 @@ public record BookingView(
         null);
   }
 
+  /** The same booking with what the client needs to pay it. */
+  public BookingView withPayment(Object paymentDetails) {
+    return new BookingView(
+        id,
+        eventId,
+        ticketTypeId,
+        status,
+        quantity,
+        unitPrice,
+        totalAmount,
+        discountAmount,
+        finalAmount,
+        currency,
+        couponCode,
+        expiresAt,
+        createdAt,
+        paymentDetails);
+  }
+
   private static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }

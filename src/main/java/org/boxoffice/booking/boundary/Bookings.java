@@ -6,6 +6,7 @@ import static org.boxoffice.booking.entity.BookingErrors.IDEMPOTENCY_KEY_REUSED;
 import static org.boxoffice.booking.entity.BookingErrors.SOLD_OUT;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -48,6 +49,7 @@ public class Bookings {
   @Inject IdempotencyStore idempotency;
   @Inject SeatInventory inventory;
   @Inject Clock clock;
+  @Inject Instance<Checkout> checkout;
 
   @Inject
   @ConfigProperty(name = "boxoffice.booking.idempotency.wait.millis", defaultValue = "10000")
@@ -144,7 +146,21 @@ public class Bookings {
 
   private BookingView attempt(long userId, BookingRequest request, Long idempotencyRecordId) {
     refuseIfSoldOut(request);
-    return ledger.place(userId, request, idempotencyRecordId);
+    if (checkout.isUnsatisfied()) {
+      return ledger.place(userId, request, idempotencyRecordId);
+    }
+    // The answer to a paid booking includes its payment, known only after the hold's commit (the
+    // payment provider is a network call, never made under its locks): the key's record is
+    // completed with that full answer afterwards, and twins wait for it meanwhile.
+    BookingView placed = ledger.place(userId, request, null);
+    BookingView answer =
+        "PENDING".equals(placed.status())
+            ? placed.withPayment(checkout.get().open(placed, userId))
+            : placed;
+    if (idempotencyRecordId != null) {
+      idempotency.complete(idempotencyRecordId, 201, JSONB.toJson(answer), clock.instant());
+    }
+    return answer;
   }
 
   /**
@@ -175,6 +191,11 @@ public class Bookings {
     try {
       return new Answer(201, attempt(userId, request, recordId), null, false);
     } catch (ApiException refusal) {
+      if (refusal.status() >= 500) {
+        // A dependency was down (the hold was given back): a retry with this key runs afresh.
+        idempotency.forget(recordId);
+        throw refusal;
+      }
       Envelope.Error error =
           new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details());
       idempotency.complete(recordId, refusal.status(), JSONB.toJson(error), clock.instant());

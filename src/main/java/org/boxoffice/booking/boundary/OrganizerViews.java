@@ -1,6 +1,7 @@
 package org.boxoffice.booking.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +49,7 @@ public class OrganizerViews {
   @Inject Events events;
   @Inject Accounts accounts;
   @Inject Clock clock;
+  @Inject Instance<CheckIns> checkIns;
 
   /** The event's figures; 404 EVENT_NOT_FOUND unless the caller organizes it. */
   @Transactional
@@ -72,7 +74,7 @@ public class OrganizerViews {
         held.longValue(),
         revenue,
         event.currency(),
-        0);
+        checkIns.isResolvable() ? checkIns.get().checkedIn(eventId) : 0);
   }
 
   /** One page of the holders of confirmed bookings, in booking order. */
@@ -91,7 +93,7 @@ public class OrganizerViews {
             .setParameter("eventId", eventId)
             .setParameter("confirmed", BookingStatus.CONFIRMED)
             .getSingleResult();
-    return new Page<>(attendeesOf(confirmed), page, size, total);
+    return new Page<>(attendeesOf(eventId, confirmed), page, size, total);
   }
 
   /** Every holder of a confirmed booking, for the CSV export. */
@@ -99,14 +101,19 @@ public class OrganizerViews {
   public List<Attendee> allAttendees(long eventId, long organizerId) {
     events.requireOwned(eventId, organizerId);
     return attendeesOf(
+        eventId,
         em.createQuery(CONFIRMED, Booking.class)
             .setParameter("eventId", eventId)
             .setParameter("confirmed", BookingStatus.CONFIRMED)
             .getResultList());
   }
 
-  private List<Attendee> attendeesOf(List<Booking> bookings) {
+  private List<Attendee> attendeesOf(long eventId, List<Booking> bookings) {
     Map<Long, UserView> users = accounts.users(bookings.stream().map(Booking::userId).toList());
+    java.util.Set<Long> checkedIn =
+        checkIns.isResolvable()
+            ? java.util.Set.copyOf(checkIns.get().bookingsCheckedIn(eventId))
+            : java.util.Set.of();
     return bookings.stream()
         .map(
             b -> {
@@ -117,7 +124,7 @@ public class OrganizerViews {
                   user == null ? "" : user.email(),
                   b.quantity(),
                   b.status().name(),
-                  false);
+                  checkedIn.contains(b.id()));
             })
         .toList();
   }

@@ -147,6 +147,30 @@ public class Booking {
     updatedAt = now;
   }
 
+  /**
+   * Paid after its hold had lapsed (EXPIRED, or CANCELLED while unpaid), and the seats were taken
+   * again: the booking is confirmed after all.
+   */
+  public void confirmLate(Instant now) {
+    if (status != BookingStatus.EXPIRED && status != BookingStatus.CANCELLED) {
+      throw ApiException.conflict(
+          BOOKING_NOT_CONFIRMABLE, "A " + status + " booking can't be confirmed late");
+    }
+    status = BookingStatus.CONFIRMED;
+    expiresAt = null;
+    updatedAt = now;
+  }
+
+  /** Its money went back in full: the seats are given back. Only a CONFIRMED booking can be. */
+  public void refund(Instant now) {
+    if (status != BookingStatus.CONFIRMED) {
+      throw ApiException.conflict(
+          BOOKING_NOT_CANCELLABLE, "A " + status + " booking can't be refunded");
+    }
+    status = BookingStatus.REFUNDED;
+    updatedAt = now;
+  }
+
   /** The hold ran out unpaid. Only a PENDING booking past its expiry can expire. */
   public void expire(Instant now) {
     if (status != BookingStatus.PENDING) {

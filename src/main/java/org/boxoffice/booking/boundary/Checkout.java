@@ -1,0 +1,11 @@
+package org.boxoffice.booking.boundary;
+
+/**
+ * What happens to a paid booking once its hold is committed: the payments feature implements it
+ * (booking must not depend on payments). It returns what the client needs to pay, or gives the hold
+ * back and throws a 503 refusal when payment can't be started.
+ */
+public interface Checkout {
+  /** The payment of a PENDING booking just placed, called after its transaction committed. */
+  Object open(BookingView booking, long userId);
+}

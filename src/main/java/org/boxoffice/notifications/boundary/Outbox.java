@@ -1,0 +1,186 @@
+package org.boxoffice.notifications.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.booking.boundary.BookingCancelled;
+import org.boxoffice.booking.boundary.BookingConfirmed;
+import org.boxoffice.booking.boundary.Bookings;
+import org.boxoffice.events.boundary.Catalog;
+import org.boxoffice.events.boundary.EventView;
+import org.boxoffice.identity.boundary.Accounts;
+import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.notifications.control.Templates;
+import org.boxoffice.notifications.entity.OutboxMessage;
+import org.boxoffice.payments.boundary.RefundBooked;
+
+/**
+ * The outbox: emails queued in the transaction of their cause (a confirmation, a cancellation, a
+ * refund), and the short transactions the sender claims and settles them in.
+ */
+@ApplicationScoped
+public class Outbox {
+  // Native, because JPQL has no SKIP LOCKED; PostgreSQL and H2 2.x both understand it.
+  private static final String DUE =
+      "SELECT * FROM outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?1"
+          + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject Catalog catalog;
+  @Inject Bookings bookings;
+  @Inject Clock clock;
+
+  /** An email claimed for sending. */
+  public record Claimed(long id, int attempts, OutboxMessage.Content content) {}
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onConfirmed(@Observes BookingConfirmed confirmed) {
+    UserView user = accounts.user(confirmed.userId());
+    EventView event = catalog.event(confirmed.eventId(), confirmed.organizerId());
+    queue(
+        "confirmation",
+        user,
+        confirmed.bookingId(),
+        "tickets,ics:" + confirmed.eventId(),
+        Map.of(
+            "eventTitle", event.title(),
+            "eventStart", WHEN.format(event.startDate()),
+            "location", event.location(),
+            "quantity", String.valueOf(confirmed.quantity()),
+            "amount", confirmed.finalAmount().toPlainString(),
+            "currency", confirmed.currency()));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onCancelled(@Observes BookingCancelled cancelled) {
+    if (!"CONFIRMED".equals(cancelled.previousStatus()) && !cancelled.withEvent()) {
+      return;
+    }
+    UserView user = accounts.user(cancelled.userId());
+    EventView event = catalog.event(cancelled.eventId(), null);
+    queue(
+        cancelled.withEvent() ? "event-cancelled" : "cancellation",
+        user,
+        cancelled.bookingId(),
+        null,
+        Map.of(
+            "eventTitle",
+            event.title(),
+            "reason",
+            cancelled.withEvent() ? "The organizer cancelled the event." : ""));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onRefund(@Observes RefundBooked refund) {
+    UserView user = accounts.user(refund.userId());
+    long eventId = bookings.get(refund.bookingId(), refund.userId()).eventId();
+    EventView event = catalog.event(eventId, null);
+    String reason =
+        switch (refund.reason()) {
+          case "SEATS_GONE" ->
+              "Your payment arrived after your reservation had run out and the seats were sold"
+                  + " meanwhile, so we could not issue tickets. We are sorry.";
+          case "CANCELLED" -> "Your booking was cancelled.";
+          default ->
+              refund.full()
+                  ? "The organizer refunded your booking."
+                  : "The organizer" + " refunded part of your booking; your tickets stay valid.";
+        };
+    queue(
+        "refund",
+        user,
+        refund.bookingId(),
+        null,
+        Map.of(
+            "eventTitle", event.title(),
+            "amount", refund.amount().toPlainString(),
+            "currency", refund.currency(),
+            "reason", reason));
+  }
+
+  /**
+   * Claims up to {@code limit} due emails: each is leased (its next attempt moved on) so that no
+   * other sender takes it while this one sends; an email whose sender died is retried after that.
+   */
+  @Transactional
+  public List<Claimed> claim(int limit, Duration lease) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<OutboxMessage> due =
+        em.createNativeQuery(DUE, OutboxMessage.class)
+            .setParameter(1, now.atOffset(ZoneOffset.UTC))
+            .setParameter(2, limit)
+            .getResultList();
+    return due.stream()
+        .map(
+            m -> {
+              m.lease(now.plus(lease));
+              return new Claimed(m.id(), m.attempts(), m.content());
+            })
+        .toList();
+  }
+
+  @Transactional
+  public void sent(long id) {
+    OutboxMessage m = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (m != null && m.queued()) {
+      m.sent(clock.instant());
+    }
+  }
+
+  /** The attempt failed; true when the email is now DEAD. */
+  @Transactional
+  public boolean failed(long id, String error, int maxAttempts) {
+    OutboxMessage m = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (m == null || !m.queued()) {
+      return false;
+    }
+    m.failed(error, clock.instant(), maxAttempts);
+    return !m.queued();
+  }
+
+  @Transactional
+  public long queuedCount() {
+    return em.createQuery(
+            "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = 'QUEUED'", Long.class)
+        .getSingleResult();
+  }
+
+  private void queue(
+      String template,
+      UserView user,
+      long bookingId,
+      String attachments,
+      Map<String, String> more) {
+    Map<String, String> values = new java.util.HashMap<>(more);
+    values.put("firstName", user.firstName());
+    values.put("bookingId", String.valueOf(bookingId));
+    Templates.Rendered mail =
+        Templates.render(template.equals("event-cancelled") ? "cancellation" : template, values);
+    em.persist(
+        OutboxMessage.queue(
+            new OutboxMessage.Content(
+                template,
+                user.email(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                bookingId,
+                attachments),
+            clock.instant()));
+  }
+}

@@ -1,0 +1,153 @@
+package org.boxoffice.notifications.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.boxoffice.events.boundary.Catalog;
+import org.boxoffice.notifications.control.Mailer;
+import org.boxoffice.notifications.entity.OutboxMessage;
+import org.boxoffice.platform.boundary.SchemaMigrations;
+import org.boxoffice.tickets.boundary.Tickets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Delivers the outbox every few seconds: claims due rows (SKIP LOCKED, leased), sends each over
+ * SMTP outside any transaction, then marks it SENT, or schedules a retry with exponential backoff,
+ * or DEAD after {@code boxoffice.outbox.max.attempts}. With no SMTP host configured nothing is sent
+ * and the queue is listed in the log.
+ */
+@ApplicationScoped
+public class OutboxSender {
+  private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+  private static final int BATCH = 20;
+  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final Duration QUEUE_LOG_EVERY = Duration.ofMinutes(1);
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject SchemaMigrations migrations;
+  @Inject Outbox outbox;
+  @Inject Mailer mailer;
+  @Inject Tickets tickets;
+  @Inject Catalog catalog;
+  @Inject MetricRegistry metrics;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.outbox.interval.seconds", defaultValue = "5")
+  long intervalSeconds;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.outbox.max.attempts", defaultValue = "8")
+  int maxAttempts;
+
+  private ScheduledFuture<?> task;
+  private Instant lastQueueLog = Instant.EPOCH;
+
+  void onStart(@Observes Startup startup) {
+    if (!mailer.configured()) {
+      LOG.warning("No SMTP_HOST configured: emails are queued in the outbox and not sent");
+    }
+    long interval = Math.max(1, intervalSeconds);
+    task = scheduler.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.SECONDS);
+  }
+
+  void run() {
+    if (!migrations.isComplete()) {
+      return;
+    }
+    try {
+      if (!mailer.configured()) {
+        logQueue();
+        return;
+      }
+      List<Outbox.Claimed> claimed;
+      do {
+        claimed = outbox.claim(BATCH, LEASE);
+        claimed.forEach(this::deliver);
+      } while (claimed.size() == BATCH);
+    } catch (RuntimeException e) {
+      // A failed run (database down) must not cancel the schedule: the next one retries.
+      LOG.log(Level.WARNING, "outbox run failed; retrying next run: {0}", String.valueOf(e));
+    }
+  }
+
+  private void deliver(Outbox.Claimed email) {
+    OutboxMessage.Content c = email.content();
+    try {
+      mailer.send(c.recipient(), c.subject(), c.text(), c.html(), attachments(c));
+      outbox.sent(email.id());
+      metrics.counter("emails.sent").inc();
+    } catch (Exception e) {
+      boolean dead = outbox.failed(email.id(), String.valueOf(e), maxAttempts);
+      metrics.counter("emails.failed").inc();
+      LOG.log(
+          dead ? Level.SEVERE : Level.WARNING,
+          "email {0} ({1}) attempt {2} failed{3}: {4}",
+          new Object[] {
+            email.id(),
+            c.kind(),
+            email.attempts(),
+            dead ? ", giving up (DEAD)" : "",
+            String.valueOf(e)
+          });
+    }
+  }
+
+  private List<Mailer.Attachment> attachments(OutboxMessage.Content c) {
+    List<Mailer.Attachment> files = new ArrayList<>();
+    if (c.attachments() == null || c.attachments().isBlank()) {
+      return files;
+    }
+    for (String spec : c.attachments().split(",")) {
+      if (spec.equals("tickets") && c.bookingId() != null) {
+        files.add(
+            new Mailer.Attachment(
+                "tickets-" + c.bookingId() + ".pdf",
+                "application/pdf",
+                tickets.pdfOfBooking(c.bookingId())));
+      } else if (spec.startsWith("ics:")) {
+        long eventId = Long.parseLong(spec.substring(4));
+        files.add(
+            new Mailer.Attachment(
+                "event-" + eventId + ".ics",
+                "text/calendar; charset=UTF-8",
+                catalog.calendar(eventId, null, "boxoffice").getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    return files;
+  }
+
+  private void logQueue() {
+    Instant now = clock.instant();
+    if (now.isAfter(lastQueueLog.plus(QUEUE_LOG_EVERY))) {
+      lastQueueLog = now;
+      long queued = outbox.queuedCount();
+      if (queued > 0) {
+        LOG.info(
+            () -> queued + " emails queued in the outbox; no SMTP_HOST configured to send them");
+      }
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.boxoffice.notifications.control;
+
+import jakarta.activation.DataHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * SMTP delivery with Jakarta Mail, configured by {@code SMTP_HOST}, {@code SMTP_PORT}, {@code
+ * SMTP_USER}, {@code SMTP_PASSWORD}, {@code SMTP_FROM}, {@code SMTP_TLS} (STARTTLS required). No
+ * host configured: nothing is sent and the outbox keeps its rows.
+ */
+@ApplicationScoped
+public class Mailer {
+  private static final String TIMEOUT_MILLIS = "10000";
+
+  @Inject
+  @ConfigProperty(name = "smtp.host")
+  Optional<String> host;
+
+  @Inject
+  @ConfigProperty(name = "smtp.port", defaultValue = "587")
+  int port;
+
+  @Inject
+  @ConfigProperty(name = "smtp.user")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "smtp.password")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "smtp.from", defaultValue = "Boxoffice <no-reply@boxoffice.local>")
+  String from;
+
+  @Inject
+  @ConfigProperty(name = "smtp.tls", defaultValue = "false")
+  boolean tls;
+
+  private volatile Session session;
+
+  /** A file attached to an email. */
+  public record Attachment(String fileName, String contentType, byte[] bytes) {}
+
+  public boolean configured() {
+    return host.filter(h -> !h.isBlank()).isPresent();
+  }
+
+  /** Sends one email: text and HTML alternatives, then the attachments. */
+  public void send(
+      String recipient, String subject, String text, String html, List<Attachment> attachments)
+      throws MessagingException {
+    MimeMessage message = new MimeMessage(session());
+    message.setFrom(new InternetAddress(from));
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient, true));
+    message.setSubject(subject, StandardCharsets.UTF_8.name());
+
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart textPart = new MimeBodyPart();
+    textPart.setText(text, StandardCharsets.UTF_8.name());
+    MimeBodyPart htmlPart = new MimeBodyPart();
+    htmlPart.setContent(html, "text/html; charset=UTF-8");
+    alternative.addBodyPart(textPart);
+    alternative.addBodyPart(htmlPart);
+
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    MimeBodyPart body = new MimeBodyPart();
+    body.setContent(alternative);
+    mixed.addBodyPart(body);
+    for (Attachment attachment : attachments) {
+      MimeBodyPart part = new MimeBodyPart();
+      part.setDataHandler(
+          new DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.contentType())));
+      part.setFileName(attachment.fileName());
+      mixed.addBodyPart(part);
+    }
+    message.setContent(mixed);
+    message.saveChanges();
+    Transport.send(message);
+  }
+
+  private Session session() {
+    Session current = session;
+    if (current == null) {
+      synchronized (this) {
+        if (session == null) {
+          Properties props = new Properties();
+          props.put("mail.smtp.host", host.orElseThrow());
+          props.put("mail.smtp.port", String.valueOf(port));
+          props.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+          props.put("mail.smtp.timeout", TIMEOUT_MILLIS);
+          props.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+          if (tls) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+          }
+          Authenticator authenticator = null;
+          if (user.filter(u -> !u.isBlank()).isPresent()) {
+            props.put("mail.smtp.auth", "true");
+            String name = user.get();
+            String secret = password.orElse("");
+            authenticator =
+                new Authenticator() {
+                  @Override
+                  protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(name, secret);
+                  }
+                };
+          }
+          session = Session.getInstance(props, authenticator);
+        }
+        current = session;
+      }
+    }
+    return current;
+  }
+}

@@ -1,0 +1,133 @@
+package org.boxoffice.notifications.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One email to send: {@code QUEUED} until delivered ({@code SENT}), or given up after too many
+ * attempts ({@code DEAD}). Failed attempts back off exponentially.
+ */
+@Entity
+@Table(name = "outbox")
+public class OutboxMessage {
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String kind;
+
+  @Column(nullable = false)
+  private String recipient;
+
+  @Column(nullable = false)
+  private String subject;
+
+  @Column(name = "text_body", nullable = false)
+  private String textBody;
+
+  @Column(name = "html_body", nullable = false)
+  private String htmlBody;
+
+  @Column(name = "booking_id")
+  private Long bookingId;
+
+  @Column private String attachments;
+
+  @Column(nullable = false)
+  private String status;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  private Instant nextAttemptAt;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  protected OutboxMessage() {}
+
+  /** What an email says and carries. {@code attachments}: e.g. {@code tickets,ics:42}. */
+  public record Content(
+      String kind,
+      String recipient,
+      String subject,
+      String text,
+      String html,
+      Long bookingId,
+      String attachments) {}
+
+  public static OutboxMessage queue(Content content, Instant now) {
+    OutboxMessage m = new OutboxMessage();
+    m.kind = content.kind();
+    m.recipient = content.recipient();
+    m.subject = content.subject();
+    m.textBody = content.text();
+    m.htmlBody = content.html();
+    m.bookingId = content.bookingId();
+    m.attachments = content.attachments();
+    m.status = "QUEUED";
+    m.nextAttemptAt = now;
+    m.createdAt = now;
+    return m;
+  }
+
+  /** Claimed by a sender: nobody else picks it up until the lease runs out. */
+  public void lease(Instant until) {
+    attempts++;
+    nextAttemptAt = until;
+  }
+
+  public void sent(Instant now) {
+    status = "SENT";
+    sentAt = now;
+    lastError = null;
+  }
+
+  /** The attempt failed: try again later, twice as late each time, or give up. */
+  public void failed(String error, Instant now, int maxAttempts) {
+    lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    if (attempts >= maxAttempts) {
+      status = "DEAD";
+      return;
+    }
+    Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 20));
+    nextAttemptAt = now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+  }
+
+  public boolean queued() {
+    return "QUEUED".equals(status);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Content content() {
+    return new Content(kind, recipient, subject, textBody, htmlBody, bookingId, attachments);
+  }
+}

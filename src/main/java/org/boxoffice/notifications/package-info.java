@@ -1,0 +1,11 @@
+/**
+ * Notifications own outgoing email: the transactional outbox (every email is a row written in the
+ * same transaction as its cause, so a confirmation is never lost nor sent for something that rolled
+ * back), templates with placeholders, and delivery over SMTP with retries and backoff.
+ *
+ * <p>It never sends while holding a lock: the sender claims due rows with FOR UPDATE SKIP LOCKED
+ * (moving their next attempt on, a lease), commits, sends, then records the outcome. Several
+ * servers may run the sender at once; each row is claimed by one. Attachments (tickets PDF,
+ * calendar) are rendered at send time from the tickets and events boundaries.
+ */
+package org.boxoffice.notifications;

@@ -1,0 +1,225 @@
+package org.boxoffice.payments.boundary;
+
+import static org.boxoffice.payments.entity.PaymentErrors.INVALID_SIGNATURE;
+import static org.boxoffice.payments.entity.PaymentErrors.PAYMENT_GATEWAY_UNAVAILABLE;
+import static org.boxoffice.payments.entity.PaymentErrors.PAYMENT_NOT_FOUND;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.boxoffice.booking.boundary.BookingLedger;
+import org.boxoffice.booking.boundary.BookingView;
+import org.boxoffice.booking.boundary.Bookings;
+import org.boxoffice.booking.boundary.Checkout;
+import org.boxoffice.payments.control.CircuitWatch;
+import org.boxoffice.payments.control.GatewayUnavailable;
+import org.boxoffice.payments.control.Gateways;
+import org.boxoffice.payments.control.MinorUnits;
+import org.boxoffice.payments.control.PaymentGateway;
+import org.boxoffice.payments.entity.Payment;
+import org.boxoffice.platform.boundary.ApiException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * Payments as the API and Stripe see them. Every gateway call is made here, outside any
+ * transaction; the state changes are {@link PaymentLedger}'s short transactions around it.
+ */
+@ApplicationScoped
+public class Payments implements Checkout {
+  private static final Logger LOG = Logger.getLogger(Payments.class.getName());
+  private static final long SIGNATURE_TOLERANCE_SECONDS = 300;
+
+  @Inject Gateways gateways;
+  @Inject PaymentLedger ledger;
+  @Inject BookingLedger bookingLedger;
+  @Inject Bookings bookings;
+  @Inject CircuitWatch circuit;
+  @Inject Clock clock;
+
+  @Resource ManagedExecutorService executor;
+
+  /**
+   * Creates the payment intent of a PENDING booking just placed, keyed by the booking so a retry
+   * never makes a second one. When the gateway can't be reached the hold is given back (the booking
+   * is CANCELLED, seats and coupon use back) and the answer is 503 PAYMENT_GATEWAY_UNAVAILABLE.
+   */
+  @Override
+  public Object open(BookingView booking, long userId) {
+    PaymentGateway.Intent intent;
+    PaymentGateway gateway;
+    try {
+      gateway = gateways.current();
+      intent =
+          gateway.createIntent(
+              booking.id(), booking.finalAmount(), booking.currency(), "booking-" + booking.id());
+      circuit.succeeded();
+    } catch (GatewayUnavailable | FaultToleranceException e) {
+      circuit.failed(e);
+      LOG.log(
+          Level.WARNING,
+          "payment gateway unavailable for booking {0}; giving the hold back: {1}",
+          new Object[] {booking.id(), String.valueOf(e)});
+      bookings.cancel(booking.id(), userId);
+      throw new ApiException(
+          503,
+          PAYMENT_GATEWAY_UNAVAILABLE,
+          "Payments are unavailable right now; nothing was booked, try again shortly");
+    }
+    return ledger.record(booking, userId, gateway.provider(), intent);
+  }
+
+  /**
+   * Sandbox only: the booker "pays" their intent, which drives exactly what Stripe's {@code
+   * payment_intent.succeeded} drives. 404 PAYMENT_NOT_FOUND when Stripe is configured, or for
+   * anyone else's intent.
+   */
+  public BookingView confirmSandbox(String intentId, long userId) {
+    if (!gateways.isSandbox()) {
+      throw ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment");
+    }
+    Payment payment = ledger.ownPayment(intentId, userId);
+    if (!"sandbox".equals(payment.provider())) {
+      throw ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment");
+    }
+    succeeded("evt_sandbox_" + intentId, "payment_intent.succeeded", intentId);
+    return bookings.get(payment.bookingId(), userId);
+  }
+
+  /**
+   * A Stripe webhook: 400 INVALID_SIGNATURE unless {@code Stripe-Signature} proves the body came
+   * from Stripe within the last 5 minutes. Each event id takes effect once.
+   */
+  public void webhook(String payload, String signature) {
+    String secret =
+        gateways
+            .webhookSecret()
+            .orElseThrow(
+                () -> {
+                  LOG.warning("Stripe webhook refused: STRIPE_WEBHOOK_SECRET is not configured");
+                  return invalidSignature();
+                });
+    Event event;
+    JsonObject object;
+    try {
+      event = Webhook.constructEvent(payload, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
+      object = parse(event.getDataObjectDeserializer().getRawJson());
+    } catch (SignatureVerificationException | RuntimeException e) {
+      LOG.fine(() -> "Stripe webhook refused: " + e);
+      throw invalidSignature();
+    }
+    String type = event.getType() == null ? "" : event.getType();
+    switch (type) {
+      case "payment_intent.succeeded" -> succeeded(event.getId(), type, object.getString("id", ""));
+      case "payment_intent.payment_failed" ->
+          ledger.applyFailed(event.getId(), type, object.getString("id", ""));
+      case "charge.refunded" ->
+          ledger.applyRefunded(
+              event.getId(),
+              type,
+              object.getString("payment_intent", ""),
+              MinorUnits.toAmount(
+                  object.getJsonNumber("amount_refunded").longValueExact(),
+                  object.getString("currency", "eur")));
+      default -> LOG.fine(() -> "Stripe event of type " + type + " ignored");
+    }
+  }
+
+  /**
+   * The payment succeeded. Normally the booking is confirmed with it; when its hold had lapsed, the
+   * seats are taken again if still free, and otherwise the money goes back and the attendee is
+   * told: never a paid booking without seats.
+   */
+  void succeeded(String eventId, String eventType, String intentId) {
+    PaymentLedger.Succeeded outcome = ledger.applySucceeded(eventId, eventType, intentId);
+    if (outcome == PaymentLedger.Succeeded.UNKNOWN) {
+      LOG.warning(() -> "payment_intent.succeeded for an unknown intent " + intentId);
+      return;
+    }
+    if (outcome != PaymentLedger.Succeeded.LAPSED) {
+      return;
+    }
+    long bookingId = ledger.bookingOf(intentId);
+    try {
+      bookingLedger.confirmLapsed(bookingId, clock.instant());
+      LOG.info(() -> "late payment of booking " + bookingId + ": seats taken again, confirmed");
+    } catch (ApiException seatsGone) {
+      LOG.info(
+          () ->
+              "late payment of booking "
+                  + bookingId
+                  + " can't get its seats back ("
+                  + seatsGone.code()
+                  + "): refunding");
+      ledger.refundLapsed(intentId);
+    }
+  }
+
+  /**
+   * The organizer refunds a booking in full or in part (see {@link PaymentLedger#requestRefund});
+   * the money is sent at once, and retried later when the gateway is down.
+   */
+  public RefundView refund(long bookingId, long organizerId, BigDecimal amount) {
+    long refundId = ledger.requestRefund(bookingId, organizerId, amount);
+    send(refundId);
+    return ledger.view(refundId);
+  }
+
+  /** After a refund was booked and committed: the money is sent back, off the request thread. */
+  void afterRefundBooked(@Observes(during = TransactionPhase.AFTER_SUCCESS) RefundBooked booked) {
+    if (!"ORGANIZER".equals(booked.reason())) {
+      executor.execute(() -> send(booked.refundId()));
+    }
+  }
+
+  /** Sends one refund to the gateway; a failure leaves it REQUESTED for {@link RefundRetry}. */
+  void send(long refundId) {
+    ledger
+        .outgoing(refundId)
+        .ifPresent(
+            refund -> {
+              try {
+                String gatewayId =
+                    gateways
+                        .forProvider(refund.provider())
+                        .refund(
+                            refund.intentId(),
+                            refund.amount(),
+                            refund.currency(),
+                            refund.idempotencyKey());
+                circuit.succeeded();
+                ledger.refundSent(refundId, gatewayId);
+              } catch (GatewayUnavailable | FaultToleranceException e) {
+                circuit.failed(e);
+                LOG.log(
+                    Level.WARNING,
+                    "refund {0} not sent, retried later: {1}",
+                    new Object[] {refundId, String.valueOf(e)});
+                ledger.refundFailed(refundId);
+              }
+            });
+  }
+
+  private static ApiException invalidSignature() {
+    return new ApiException(400, INVALID_SIGNATURE, "The Stripe-Signature is not valid");
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

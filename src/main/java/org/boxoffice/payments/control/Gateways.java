@@ -1,0 +1,90 @@
+package org.boxoffice.payments.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Chooses the gateway from configuration: Stripe when {@code STRIPE_API_KEY} is set, the sandbox
+ * otherwise. The sandbox takes no money, so with {@code BOXOFFICE_ENV=production} it refuses to
+ * serve: a SEVERE log at start, readiness DOWN, and every payment refused.
+ */
+@ApplicationScoped
+public class Gateways {
+  private static final Logger LOG = Logger.getLogger(Gateways.class.getName());
+
+  @Inject StripeGateway stripe;
+  @Inject SandboxGateway sandbox;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
+  String environment;
+
+  @Inject
+  @ConfigProperty(name = "stripe.webhook.secret")
+  Optional<String> webhookSecret;
+
+  void onStart(@Observes Startup startup) {
+    if (stripe.configured()) {
+      LOG.info("Payment gateway: Stripe");
+      if (webhookSecret.filter(s -> !s.isBlank()).isEmpty()) {
+        LOG.severe(
+            "STRIPE_API_KEY is set but STRIPE_WEBHOOK_SECRET is not: no payment can be confirmed");
+      }
+    } else if (sandboxForbidden()) {
+      LOG.severe(
+          "SANDBOX payment gateway refused: BOXOFFICE_ENV=production and no STRIPE_API_KEY."
+              + " The server stays NOT READY and takes no bookings that need payment.");
+    } else {
+      LOG.warning(
+          "SANDBOX payment gateway: no STRIPE_API_KEY configured, payments are simulated and no"
+              + " money is taken. Never run like this in production.");
+    }
+  }
+
+  /** The gateway in use; throws {@link GatewayUnavailable} for a sandbox in production. */
+  public PaymentGateway current() {
+    if (stripe.configured()) {
+      return stripe;
+    }
+    if (sandboxForbidden()) {
+      throw new GatewayUnavailable("the sandbox gateway is refused in production", null);
+    }
+    return sandbox;
+  }
+
+  /**
+   * The gateway a payment was made with, for its refunds: a sandbox payment is refunded by the
+   * sandbox even on a server that now has Stripe configured.
+   */
+  public PaymentGateway forProvider(String provider) {
+    if ("sandbox".equals(provider) && !sandboxForbidden()) {
+      return sandbox;
+    }
+    if ("stripe".equals(provider) && stripe.configured()) {
+      return stripe;
+    }
+    throw new GatewayUnavailable("no " + provider + " gateway configured on this server", null);
+  }
+
+  public boolean isSandbox() {
+    return !stripe.configured();
+  }
+
+  /** Whether the configuration is one the server can take payments with. */
+  public boolean usable() {
+    return stripe.configured() || !sandboxForbidden();
+  }
+
+  public Optional<String> webhookSecret() {
+    return webhookSecret.filter(s -> !s.isBlank());
+  }
+
+  private boolean sandboxForbidden() {
+    return "production".equalsIgnoreCase(environment.strip());
+  }
+}

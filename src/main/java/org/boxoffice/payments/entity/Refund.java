@@ -1,0 +1,112 @@
+package org.boxoffice.payments.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Money going back for a payment: REQUESTED when booked (with the booking's change, in one
+ * transaction), SUCCEEDED once the gateway took it. Its id is its idempotency key at the gateway,
+ * so sending it again never refunds twice.
+ */
+@Entity
+@Table(name = "refunds")
+public class Refund {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "payment_id", nullable = false)
+  private long paymentId;
+
+  @Column(name = "booking_id", nullable = false)
+  private long bookingId;
+
+  @Column(nullable = false)
+  private BigDecimal amount;
+
+  @Column(nullable = false)
+  private String reason;
+
+  @Column(nullable = false)
+  private String status;
+
+  @Column(name = "gateway_refund_id")
+  private String gatewayRefundId;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Refund() {}
+
+  public static Refund requested(
+      long paymentId, long bookingId, BigDecimal amount, String reason, Instant now) {
+    Refund r = new Refund();
+    r.paymentId = paymentId;
+    r.bookingId = bookingId;
+    r.amount = amount;
+    r.reason = reason;
+    r.status = "REQUESTED";
+    r.createdAt = now;
+    r.updatedAt = now;
+    return r;
+  }
+
+  /** Already refunded at the provider (a refund made there, reported by webhook). */
+  public static Refund reported(
+      long paymentId, long bookingId, BigDecimal amount, String gatewayId, Instant now) {
+    Refund r = requested(paymentId, bookingId, amount, "PROVIDER", now);
+    r.succeeded(gatewayId, now);
+    return r;
+  }
+
+  public void succeeded(String gatewayId, Instant now) {
+    status = "SUCCEEDED";
+    gatewayRefundId = gatewayId;
+    updatedAt = now;
+  }
+
+  public void attemptFailed(Instant now) {
+    attempts++;
+    updatedAt = now;
+  }
+
+  public String idempotencyKey() {
+    return "refund-" + id;
+  }
+
+  public boolean done() {
+    return "SUCCEEDED".equals(status);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long paymentId() {
+    return paymentId;
+  }
+
+  public long bookingId() {
+    return bookingId;
+  }
+
+  public BigDecimal amount() {
+    return amount;
+  }
+
+  public String status() {
+    return status;
+  }
+}

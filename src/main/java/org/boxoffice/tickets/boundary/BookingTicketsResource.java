@@ -1,0 +1,36 @@
+package org.boxoffice.tickets.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The tickets of a booking, for its booker. Its own root path, so booking's {@code /bookings}
+ * resource keeps every other path under it.
+ */
+@Path("bookings/{id}/tickets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bookings")
+@SecurityRequirement(name = "bearer")
+public class BookingTicketsResource {
+  @Inject Tickets tickets;
+  @Inject JsonWebToken jwt;
+
+  @GET
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "The tickets of your booking")
+  public List<TicketView> list(@PathParam("id") long id) {
+    return tickets.ofBooking(id, Long.parseLong(jwt.getSubject()));
+  }
+}

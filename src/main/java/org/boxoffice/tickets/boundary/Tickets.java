@@ -1,0 +1,238 @@
+package org.boxoffice.tickets.boundary;
+
+import static org.boxoffice.tickets.entity.TicketErrors.ALREADY_CHECKED_IN;
+import static org.boxoffice.tickets.entity.TicketErrors.INVALID_TICKET_CODE;
+import static org.boxoffice.tickets.entity.TicketErrors.TICKET_NOT_FOUND;
+import static org.boxoffice.tickets.entity.TicketErrors.TICKET_NOT_VALID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.boxoffice.booking.boundary.BookingCancelled;
+import org.boxoffice.booking.boundary.BookingConfirmed;
+import org.boxoffice.booking.boundary.BookingRefunded;
+import org.boxoffice.booking.boundary.Bookings;
+import org.boxoffice.booking.boundary.CheckIns;
+import org.boxoffice.events.boundary.Catalog;
+import org.boxoffice.events.boundary.EventView;
+import org.boxoffice.identity.boundary.Accounts;
+import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.tickets.control.QrKeys;
+import org.boxoffice.tickets.control.TicketImages;
+import org.boxoffice.tickets.control.TicketNumbers;
+import org.boxoffice.tickets.entity.Ticket;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/** Tickets: issued with a confirmation, shown to their holder, checked in at the door. */
+@ApplicationScoped
+public class Tickets implements CheckIns {
+  // One winner: the row changes only if nobody checked it in first and it still admits.
+  private static final String CHECK_IN =
+      "UPDATE tickets SET checked_in_at = ?1 WHERE id = ?2 AND checked_in_at IS NULL"
+          + " AND status = 'VALID'";
+  private static final String VOID_OF_BOOKING =
+      "UPDATE Ticket t SET t.status = :status WHERE t.bookingId = :bookingId AND t.status = 'VALID'";
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
+
+  @PersistenceContext EntityManager em;
+  @Inject QrKeys keys;
+  @Inject Bookings bookings;
+  @Inject Accounts accounts;
+  @Inject Catalog catalog;
+  @Inject MetricRegistry metrics;
+  @Inject Clock clock;
+
+  /** One ticket per seat, in the transaction that confirms the booking. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onConfirmed(@Observes BookingConfirmed confirmed) {
+    Instant now = clock.instant();
+    for (int i = 0; i < confirmed.quantity(); i++) {
+      em.persist(
+          Ticket.issue(
+              confirmed.bookingId(),
+              confirmed.eventId(),
+              confirmed.organizerId(),
+              confirmed.userId(),
+              TicketNumbers.next(),
+              now));
+    }
+    em.flush();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onCancelled(@Observes BookingCancelled cancelled) {
+    voidTickets(cancelled.bookingId(), "CANCELLED");
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onRefunded(@Observes BookingRefunded refunded) {
+    voidTickets(refunded.bookingId(), "REFUNDED");
+  }
+
+  /** The tickets of the caller's own booking; 404 BOOKING_NOT_FOUND for anyone else's. */
+  @Transactional
+  public List<TicketView> ofBooking(long bookingId, long userId) {
+    bookings.get(bookingId, userId);
+    return ofBooking(bookingId).stream().map(this::view).toList();
+  }
+
+  /** The tickets of a booking, for its confirmation email's attachment. */
+  @Transactional
+  public byte[] pdfOfBooking(long bookingId) {
+    return pdf(ofBooking(bookingId));
+  }
+
+  /** The QR image of the caller's own ticket; 404 TICKET_NOT_FOUND for anyone else's. */
+  @Transactional
+  public byte[] qrPng(long ticketId, long userId) {
+    Ticket ticket = held(ticketId, userId);
+    return TicketImages.qrPng(keys.signer().sign(ticket.id(), ticket.ticketNumber()));
+  }
+
+  /** The caller's own ticket, printable; 404 TICKET_NOT_FOUND for anyone else's. */
+  @Transactional
+  public byte[] pdf(long ticketId, long userId) {
+    return pdf(List.of(held(ticketId, userId)));
+  }
+
+  /**
+   * Checks a ticket in for its event's organizer: 400 INVALID_TICKET_CODE for a forged or malformed
+   * code (decided by the signature alone), 404 TICKET_NOT_FOUND for another organizer's ticket, 409
+   * TICKET_NOT_VALID for a cancelled or refunded one, 409 ALREADY_CHECKED_IN (with the first time)
+   * for a second scan.
+   */
+  @Transactional
+  public CheckinView checkIn(String code, long organizerId) {
+    var claim =
+        keys.signer()
+            .verify(code)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        400,
+                        INVALID_TICKET_CODE,
+                        "This is not a genuine Boxoffice ticket code",
+                        List.of(new Envelope.FieldError("code", "is not a valid ticket code"))));
+    Ticket ticket = em.find(Ticket.class, claim.ticketId());
+    if (ticket == null
+        || !ticket.ticketNumber().equals(claim.ticketNumber())
+        || ticket.organizerId() != organizerId) {
+      throw ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+    }
+    // The database keeps microseconds: answer with the time it will report to a second scan.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    int won =
+        em.createNativeQuery(CHECK_IN)
+            .setParameter(1, now.atOffset(ZoneOffset.UTC))
+            .setParameter(2, ticket.id())
+            .executeUpdate();
+    if (won == 0) {
+      em.refresh(ticket);
+      if (ticket.checkedInAt() != null) {
+        String first = utc(ticket.checkedInAt()).toString();
+        throw new ApiException(
+            409,
+            ALREADY_CHECKED_IN,
+            "Ticket " + ticket.ticketNumber() + " was already checked in at " + first,
+            List.of(new Envelope.FieldError("checkedInAt", first)));
+      }
+      throw ApiException.conflict(
+          TICKET_NOT_VALID, "Ticket " + ticket.ticketNumber() + " is " + ticket.status());
+    }
+    metrics.counter("tickets.checked_in").inc();
+    UserView holder = accounts.user(ticket.holderId());
+    return new CheckinView(
+        ticket.ticketNumber(), holder.firstName() + " " + holder.lastName(), utc(now));
+  }
+
+  /** How many tickets of the event were checked in. */
+  @Override
+  @Transactional
+  public long checkedIn(long eventId) {
+    return em.createQuery(
+            "SELECT COUNT(t) FROM Ticket t WHERE t.eventId = :eventId AND t.checkedInAt IS NOT NULL",
+            Long.class)
+        .setParameter("eventId", eventId)
+        .getSingleResult();
+  }
+
+  /** The bookings of the event with at least one ticket checked in. */
+  @Override
+  @Transactional
+  public List<Long> bookingsCheckedIn(long eventId) {
+    return em.createQuery(
+            "SELECT DISTINCT t.bookingId FROM Ticket t WHERE t.eventId = :eventId"
+                + " AND t.checkedInAt IS NOT NULL",
+            Long.class)
+        .setParameter("eventId", eventId)
+        .getResultList();
+  }
+
+  private void voidTickets(long bookingId, String status) {
+    em.createQuery(VOID_OF_BOOKING)
+        .setParameter("status", status)
+        .setParameter("bookingId", bookingId)
+        .executeUpdate();
+  }
+
+  private List<Ticket> ofBooking(long bookingId) {
+    return em.createNamedQuery(Ticket.OF_BOOKING, Ticket.class)
+        .setParameter("bookingId", bookingId)
+        .getResultList();
+  }
+
+  private Ticket held(long ticketId, long userId) {
+    Ticket ticket = em.find(Ticket.class, ticketId);
+    if (ticket == null || ticket.holderId() != userId) {
+      throw ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+    }
+    return ticket;
+  }
+
+  private byte[] pdf(List<Ticket> tickets) {
+    if (tickets.isEmpty()) {
+      return TicketImages.pdf(List.of());
+    }
+    Ticket first = tickets.get(0);
+    EventView event = catalog.event(first.eventId(), first.organizerId());
+    UserView holder = accounts.user(first.holderId());
+    return TicketImages.pdf(
+        tickets.stream()
+            .map(
+                t ->
+                    new TicketImages.Printable(
+                        event.title(),
+                        WHEN.format(event.startDate()),
+                        event.location(),
+                        holder.firstName() + " " + holder.lastName(),
+                        t.ticketNumber(),
+                        keys.signer().sign(t.id(), t.ticketNumber())))
+            .toList());
+  }
+
+  private TicketView view(Ticket t) {
+    return new TicketView(
+        t.id(),
+        t.ticketNumber(),
+        keys.signer().sign(t.id(), t.ticketNumber()),
+        t.status(),
+        utc(t.checkedInAt()));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

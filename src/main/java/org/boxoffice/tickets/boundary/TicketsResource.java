@@ -1,0 +1,52 @@
+package org.boxoffice.tickets.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A ticket's QR image and printable PDF, for its holder. */
+@Path("tickets")
+@RequestScoped
+@Produces({"image/png", "application/pdf"})
+@Tag(name = "Tickets")
+@SecurityRequirement(name = "bearer")
+public class TicketsResource {
+  @Inject Tickets tickets;
+  @Inject JsonWebToken jwt;
+
+  @GET
+  @Path("{id: [0-9]{1,18}}/qr.png")
+  @Produces("image/png")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "The ticket's QR code (its holder)")
+  public Response qr(@PathParam("id") long id) {
+    return Response.ok(tickets.qrPng(id, caller()), "image/png")
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  @GET
+  @Path("{id: [0-9]{1,18}}.pdf")
+  @Produces("application/pdf")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(summary = "The printable ticket (its holder)")
+  public Response pdf(@PathParam("id") long id) {
+    return Response.ok(tickets.pdf(id, caller()), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"ticket-" + id + ".pdf\"")
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  private long caller() {
+    return Long.parseLong(jwt.getSubject());
+  }
+}

@@ -1,0 +1,115 @@
+package org.boxoffice.tickets.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One seat's ticket: {@code VALID} until its booking is cancelled ({@code CANCELLED}) or refunded
+ * ({@code REFUNDED}); checked in at most once, and only while valid (see {@code Tickets#checkIn}).
+ */
+@Entity
+@Table(name = "tickets")
+@NamedQuery(
+    name = Ticket.OF_BOOKING,
+    query = "SELECT t FROM Ticket t WHERE t.bookingId = :bookingId ORDER BY t.id")
+public class Ticket {
+  public static final String OF_BOOKING = "Ticket.ofBooking";
+  public static final String VALID = "VALID";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "booking_id", nullable = false)
+  private long bookingId;
+
+  @Column(name = "event_id", nullable = false)
+  private long eventId;
+
+  @Column(name = "organizer_id", nullable = false)
+  private long organizerId;
+
+  @Column(name = "holder_id", nullable = false)
+  private long holderId;
+
+  @Column(name = "ticket_number", nullable = false)
+  private String ticketNumber;
+
+  @Column(nullable = false)
+  private String status;
+
+  @Column(name = "checked_in_at")
+  private Instant checkedInAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Ticket() {}
+
+  public static Ticket issue(
+      long bookingId,
+      long eventId,
+      long organizerId,
+      long holderId,
+      String ticketNumber,
+      Instant now) {
+    Ticket t = new Ticket();
+    t.bookingId = bookingId;
+    t.eventId = eventId;
+    t.organizerId = organizerId;
+    t.holderId = holderId;
+    t.ticketNumber = ticketNumber;
+    t.status = VALID;
+    t.createdAt = now;
+    return t;
+  }
+
+  /** The booking was cancelled or refunded: the ticket no longer admits anyone. */
+  public void voidAs(String newStatus) {
+    if (VALID.equals(status)) {
+      status = newStatus;
+    }
+  }
+
+  public boolean valid() {
+    return VALID.equals(status);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long bookingId() {
+    return bookingId;
+  }
+
+  public long eventId() {
+    return eventId;
+  }
+
+  public long organizerId() {
+    return organizerId;
+  }
+
+  public long holderId() {
+    return holderId;
+  }
+
+  public String ticketNumber() {
+    return ticketNumber;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public Instant checkedInAt() {
+    return checkedInAt;
+  }
+}

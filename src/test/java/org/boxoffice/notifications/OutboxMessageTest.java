@@ -1,0 +1,65 @@
+package org.boxoffice.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.boxoffice.notifications.control.Templates;
+import org.boxoffice.notifications.entity.OutboxMessage;
+import org.junit.jupiter.api.Test;
+
+class OutboxMessageTest {
+  static final Instant NOW = Instant.parse("2027-01-01T10:00:00Z");
+
+  static OutboxMessage queued() {
+    return OutboxMessage.queue(
+        new OutboxMessage.Content("confirmation", "a@example.test", "s", "t", "h", 1L, null), NOW);
+  }
+
+  @Test
+  void failed_attempts_back_off_exponentially_and_the_email_dies_after_the_last() {
+    OutboxMessage m = queued();
+    Duration lastGap = Duration.ZERO;
+    for (int attempt = 1; attempt < 4; attempt++) {
+      m.lease(NOW.plusSeconds(120));
+      m.failed("down", NOW, 4);
+      assertThat(m.queued()).isTrue();
+      Duration gap = Duration.between(NOW, m.nextAttemptAt());
+      assertThat(gap).isGreaterThan(lastGap);
+      lastGap = gap;
+    }
+    m.lease(NOW.plusSeconds(120));
+    m.failed("down", NOW, 4);
+
+    assertThat(m.queued()).isFalse();
+    assertThat(m.attempts()).isEqualTo(4);
+  }
+
+  @Test
+  void a_sent_email_is_no_longer_queued() {
+    OutboxMessage m = queued();
+    m.lease(NOW.plusSeconds(120));
+    m.sent(NOW);
+
+    assertThat(m.queued()).isFalse();
+  }
+
+  @Test
+  void templates_escape_user_data_in_html_and_keep_the_subject_on_one_line() {
+    Templates.Rendered mail =
+        Templates.render(
+            "confirmation",
+            Map.of(
+                "eventTitle", "<script>x</script>\r\nBcc: evil@example.test",
+                "firstName", "Ann & \"Bo\""));
+
+    assertThat(mail.subject()).doesNotContain("\n").doesNotContain("\r");
+    assertThat(mail.html())
+        .contains("&lt;script&gt;x&lt;/script&gt;")
+        .contains("Ann &amp; &quot;Bo&quot;")
+        .doesNotContain("<script>");
+    assertThat(mail.text()).contains("Ann & \"Bo\"");
+    assertThat(mail.html()).doesNotContain("{{");
+  }
+}

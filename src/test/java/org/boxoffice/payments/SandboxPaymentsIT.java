@@ -1,0 +1,315 @@
+package org.boxoffice.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.payments.PaymentFixtures.availableSeats;
+import static org.boxoffice.payments.PaymentFixtures.book;
+import static org.boxoffice.payments.PaymentFixtures.booked;
+import static org.boxoffice.payments.PaymentFixtures.bookingStatus;
+import static org.boxoffice.payments.PaymentFixtures.id;
+import static org.boxoffice.payments.PaymentFixtures.intentOf;
+import static org.boxoffice.payments.PaymentFixtures.outboxRows;
+import static org.boxoffice.payments.PaymentFixtures.publishedEvent;
+import static org.boxoffice.payments.PaymentFixtures.tickets;
+import static org.boxoffice.payments.PaymentFixtures.validTickets;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.Accounts.User;
+import org.boxoffice.it.support.Api;
+import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.Db;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The main test server has no Stripe key: it pays through the clearly labelled sandbox. */
+class SandboxPaymentsIT {
+  static User organizer;
+  static User attendee;
+  static User stranger;
+
+  @BeforeAll
+  static void people() {
+    PaymentFixtures.awaitApplication();
+    organizer = Accounts.organizer();
+    attendee = Accounts.attendee();
+    stranger = Accounts.attendee();
+  }
+
+  @Test
+  void a_paid_booking_carries_a_sandbox_payment_intent_keyed_by_the_booking() {
+    long eventId = publishedEvent(organizer, 10, "20.00");
+
+    JsonObject booking = booked(attendee.api(), eventId, 2);
+
+    assertThat(booking.getString("status")).isEqualTo("PENDING");
+    JsonObject payment = booking.getJsonObject("payment");
+    assertThat(payment.getString("provider")).isEqualTo("sandbox");
+    assertThat(payment.getString("paymentIntentId")).isEqualTo("pi_sandbox_booking_" + id(booking));
+    assertThat(payment.getString("clientSecret")).startsWith(payment.getString("paymentIntentId"));
+    List<Map<String, Object>> rows =
+        Db.query(
+            "SELECT provider, intent_id, amount, status FROM payments WHERE booking_id = ?",
+            id(booking));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("intent_id")).isEqualTo(intentOf(booking));
+    assertThat((BigDecimal) rows.get(0).get("amount")).isEqualByComparingTo("40.00");
+    assertThat(rows.get(0).get("status")).isEqualTo("REQUIRES_PAYMENT");
+    assertThat(tickets(id(booking))).isZero();
+  }
+
+  @Test
+  void paying_in_the_sandbox_confirms_the_booking_with_one_ticket_per_seat_and_queues_the_email() {
+    long eventId = publishedEvent(organizer, 10, "20.00");
+    JsonObject booking = booked(attendee.api(), eventId, 3);
+
+    ApiResponse paid =
+        attendee.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    assertThat(paid.data().getString("status")).isEqualTo("CONFIRMED");
+    assertThat(bookingStatus(id(booking))).isEqualTo("CONFIRMED");
+    ApiResponse listed = attendee.api().get("/bookings/" + id(booking) + "/tickets");
+    assertThat(listed.status()).isEqualTo(200);
+    List<JsonObject> tickets =
+        listed.json().getJsonArray("data").stream().map(JsonValue::asJsonObject).toList();
+    assertThat(tickets).hasSize(3);
+    assertThat(tickets)
+        .allSatisfy(
+            t -> {
+              assertThat(t.getString("ticketNumber")).matches("BX-[0-9A-Z]{4}-[0-9A-Z]{4}");
+              assertThat(t.getString("qrCode")).startsWith("BX1." + t.getJsonNumber("id") + ".");
+              assertThat(t.getString("status")).isEqualTo("VALID");
+              assertThat(t.isNull("checkedInAt")).isTrue();
+            });
+    assertThat(tickets.stream().map(t -> t.getString("ticketNumber")).distinct()).hasSize(3);
+    assertThat(outboxRows(id(booking), "confirmation")).isEqualTo(1);
+    assertThat(
+            Db.query(
+                "SELECT recipient, status FROM outbox WHERE booking_id = ? AND kind = 'confirmation'",
+                id(booking)))
+        .containsExactly(Map.of("recipient", attendee.email(), "status", "QUEUED"));
+    assertThat(Db.query("SELECT status FROM payments WHERE booking_id = ?", id(booking)))
+        .containsExactly(Map.of("status", "SUCCEEDED"));
+  }
+
+  @Test
+  void paying_twice_issues_the_tickets_and_the_email_once() {
+    long eventId = publishedEvent(organizer, 10, "15.00");
+    JsonObject booking = booked(attendee.api(), eventId, 2);
+    String path = "/payments/sandbox/" + intentOf(booking) + "/confirm";
+
+    assertThat(attendee.api().post(path, "").status()).isEqualTo(200);
+    ApiResponse again = attendee.api().post(path, "");
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.data().getString("status")).isEqualTo("CONFIRMED");
+    assertThat(tickets(id(booking))).isEqualTo(2);
+    assertThat(outboxRows(id(booking), "confirmation")).isEqualTo(1);
+  }
+
+  @Test
+  void a_free_booking_is_confirmed_at_once_with_its_tickets_and_email() {
+    long eventId = publishedEvent(organizer, 10, "0");
+
+    JsonObject booking = booked(attendee.api(), eventId, 2);
+
+    assertThat(booking.getString("status")).isEqualTo("CONFIRMED");
+    assertThat(booking.isNull("payment")).isTrue();
+    assertThat(tickets(id(booking))).isEqualTo(2);
+    assertThat(outboxRows(id(booking), "confirmation")).isEqualTo(1);
+    assertThat(Db.number("SELECT count(*) FROM payments WHERE booking_id = ?", id(booking)))
+        .isZero();
+  }
+
+  @Test
+  void another_users_intent_is_not_found_and_nothing_changes() {
+    long eventId = publishedEvent(organizer, 10, "20.00");
+    JsonObject booking = booked(attendee.api(), eventId, 1);
+
+    ApiResponse theirs =
+        stranger.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+
+    assertThat(theirs.status()).isEqualTo(404);
+    assertThat(theirs.errorCode()).isEqualTo("PAYMENT_NOT_FOUND");
+    assertThat(bookingStatus(id(booking))).isEqualTo("PENDING");
+  }
+
+  @Test
+  void bad_input_to_the_sandbox_endpoint_is_refused_without_a_500() {
+    assertThat(attendee.api().post("/payments/sandbox/pi_nope/confirm", "").status())
+        .isEqualTo(404);
+    ApiResponse odd = attendee.api().post("/payments/sandbox/pi%20x;drop/confirm", "");
+    assertThat(odd.status()).isIn(400, 404);
+    assertThat(Api.server().post("/payments/sandbox/pi_nope/confirm", "").status()).isEqualTo(401);
+    ApiResponse huge = attendee.api().post("/payments/sandbox/" + "p".repeat(300) + "/confirm", "");
+    assertThat(huge.status()).isEqualTo(400);
+  }
+
+  @Test
+  void the_webhook_refuses_everything_when_no_webhook_secret_is_configured() {
+    ApiResponse answer =
+        Api.server()
+            .withHeader("Stripe-Signature", "t=1,v1=00")
+            .post("/payments/stripe/webhook", "{\"id\": \"evt_1\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.errorCode()).isEqualTo("INVALID_SIGNATURE");
+  }
+
+  @Test
+  void a_payment_after_the_hold_lapsed_takes_the_seats_again_when_they_are_still_free() {
+    long eventId = publishedEvent(organizer, 5, "10.00");
+    JsonObject booking = booked(attendee.api(), eventId, 2);
+    lapse(id(booking));
+    assertThat(availableSeats(eventId)).isEqualTo(5);
+
+    ApiResponse paid =
+        attendee.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    assertThat(bookingStatus(id(booking))).isEqualTo("CONFIRMED");
+    assertThat(availableSeats(eventId)).isEqualTo(3);
+    assertThat(validTickets(id(booking))).isEqualTo(2);
+  }
+
+  @Test
+  void a_payment_after_the_hold_lapsed_and_the_seats_sold_is_refunded_and_the_attendee_told() {
+    long eventId = publishedEvent(organizer, 2, "10.00");
+    JsonObject late = booked(attendee.api(), eventId, 2);
+    lapse(id(late));
+    JsonObject sooner = booked(stranger.api(), eventId, 2);
+    assertThat(id(sooner)).isNotEqualTo(id(late));
+
+    ApiResponse paid = attendee.api().post("/payments/sandbox/" + intentOf(late) + "/confirm", "");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    assertThat(paid.data().getString("status")).isEqualTo("EXPIRED");
+    assertThat(tickets(id(late))).isZero();
+    assertThat(availableSeats(eventId)).isZero();
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM refunds WHERE booking_id = ? AND reason = 'SEATS_GONE'"
+                        + " AND status = 'SUCCEEDED' AND amount = 20.00",
+                    id(late))
+                == 1,
+        Duration.ofSeconds(30),
+        "the late payment was not refunded");
+    assertThat(outboxRows(id(late), "refund")).isEqualTo(1);
+  }
+
+  @Test
+  void cancelling_a_paid_booking_refunds_it_in_full_and_voids_its_tickets() {
+    long eventId = publishedEvent(organizer, 10, "12.50");
+    JsonObject booking = booked(attendee.api(), eventId, 2);
+    attendee.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+
+    ApiResponse cancelled = attendee.api().post("/bookings/" + id(booking) + "/cancel", "{}");
+
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    assertThat(cancelled.data().getString("status")).isEqualTo("CANCELLED");
+    assertThat(availableSeats(eventId)).isEqualTo(10);
+    assertThat(validTickets(id(booking))).isZero();
+    assertThat(tickets(id(booking))).isEqualTo(2);
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM refunds WHERE booking_id = ? AND reason = 'CANCELLED'"
+                        + " AND status = 'SUCCEEDED' AND amount = 25.00",
+                    id(booking))
+                == 1,
+        Duration.ofSeconds(30),
+        "the cancelled booking was not refunded");
+    assertThat(outboxRows(id(booking), "cancellation")).isEqualTo(1);
+    assertThat(outboxRows(id(booking), "refund")).isEqualTo(1);
+  }
+
+  @Test
+  void the_organizer_refunds_in_part_then_in_full_and_the_seats_come_back_only_then() {
+    long eventId = publishedEvent(organizer, 10, "10.00");
+    JsonObject booking = booked(attendee.api(), eventId, 2);
+    attendee.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+    String path = "/bookings/" + id(booking) + "/refund";
+
+    ApiResponse part = organizer.api().post(path, "{\"amount\": 5.00}");
+    assertThat(part.status()).as(part.toString()).isEqualTo(200);
+    assertThat(part.data().getJsonNumber("amount").toString()).isEqualTo("5.00");
+    assertThat(part.data().getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(part.data().getString("bookingStatus")).isEqualTo("CONFIRMED");
+    assertThat(availableSeats(eventId)).isEqualTo(8);
+
+    ApiResponse tooMuch = organizer.api().post(path, "{\"amount\": 15.01}");
+    assertThat(tooMuch.status()).isEqualTo(422);
+    assertThat(tooMuch.errorCode()).isEqualTo("REFUND_TOO_LARGE");
+
+    ApiResponse rest = organizer.api().post(path, "{}");
+    assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+    assertThat(rest.data().getJsonNumber("amount").toString()).isEqualTo("15.00");
+    assertThat(rest.data().getString("bookingStatus")).isEqualTo("REFUNDED");
+    assertThat(bookingStatus(id(booking))).isEqualTo("REFUNDED");
+    assertThat(availableSeats(eventId)).isEqualTo(10);
+    assertThat(validTickets(id(booking))).isZero();
+
+    ApiResponse nothingLeft = organizer.api().post(path, "{}");
+    assertThat(nothingLeft.status()).isEqualTo(409);
+    assertThat(nothingLeft.errorCode()).isEqualTo("NOT_REFUNDABLE");
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM refunds WHERE booking_id = ? AND status = 'SUCCEEDED'",
+                id(booking)))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void refunds_are_refused_to_others_and_for_bad_input() {
+    long eventId = publishedEvent(organizer, 10, "10.00");
+    JsonObject booking = booked(attendee.api(), eventId, 1);
+    String path = "/bookings/" + id(booking) + "/refund";
+
+    assertThat(organizer.api().post(path, "{}").errorCode()).isEqualTo("NOT_REFUNDABLE");
+    attendee.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+    assertThat(Accounts.organizer().api().post(path, "{}").status()).isEqualTo(404);
+    assertThat(attendee.api().post(path, "{}").status()).isEqualTo(403);
+    assertThat(Api.server().post(path, "{}").status()).isEqualTo(401);
+    ApiResponse negative = organizer.api().post(path, "{\"amount\": -1}");
+    assertThat(negative.status()).isEqualTo(400);
+    assertThat(negative.errorFields()).contains("amount");
+    assertThat(organizer.api().post(path, "{\"amount\": 1.001}").status()).isEqualTo(400);
+    assertThat(organizer.api().post(path, "{\"amount\": \"abc\"}").status()).isEqualTo(400);
+    assertThat(organizer.api().post(path, "not json").status()).isEqualTo(400);
+    assertThat(organizer.api().post("/bookings/999999999/refund", "{}").status()).isEqualTo(404);
+    assertThat(bookingStatus(id(booking))).isEqualTo("CONFIRMED");
+  }
+
+  @Test
+  void readiness_shows_the_sandbox_and_a_closed_circuit_and_metrics_show_the_gauge() {
+    ApiResponse ready = Api.server().get("/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    JsonObject payments =
+        ready.json().getJsonArray("checks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("name").equals("payments"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(payments.getString("status")).isEqualTo("UP");
+    assertThat(payments.getJsonObject("data").getString("provider")).isEqualTo("sandbox");
+    assertThat(payments.getJsonObject("data").getString("stripeCircuit")).isEqualTo("closed");
+    assertThat(Api.server().get("/metrics").body()).contains("payment_circuit_open");
+    assertThat(book(attendee.api(), 999_999_999L, 1).status()).isEqualTo(404);
+  }
+
+  /** Ages the hold and waits for the expiry job to give its seats back. */
+  static void lapse(long bookingId) {
+    Db.update(
+        "UPDATE bookings SET expires_at = now() - interval '1 second' WHERE id = ?", bookingId);
+    PaymentFixtures.await(
+        () -> "EXPIRED".equals(bookingStatus(bookingId)),
+        Duration.ofSeconds(60),
+        "the hold did not expire");
+  }
+}
