@@ -1,6 +1,7 @@
 package org.boxoffice.booking;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,6 +94,16 @@ public final class BookingFixtures {
 
   static long tierId(JsonObject event, int index) {
     return event.getJsonArray("ticketTypes").getJsonObject(index).getJsonNumber("id").longValue();
+  }
+
+  static long tierId(JsonObject event, String name) {
+    return event.getJsonArray("ticketTypes").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(tier -> tier.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no tier named " + name))
+        .getJsonNumber("id")
+        .longValue();
   }
 
   /** Signs up attendees, a few at a time (each costs a bcrypt hash). */

@@ -43,7 +43,8 @@ class BookingStampedeIT {
     JsonObject event =
         publishedEvent(organizer, 100, new Tier("Standard", "25", null), new Tier("VIP", "90", 30));
     long eventId = id(event);
-    long[] tiers = {tierId(event, 0), tierId(event, 1)};
+    // By name: the order of tiers inserted together is the database's, not the request's.
+    long[] tiers = {tierId(event, "Standard"), tierId(event, "VIP")};
     List<Callable<ApiResponse>> calls = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       int n = i;
