@@ -134,6 +134,36 @@ class EventEditingIT {
   }
 
   @Test
+  void tiers_keep_the_order_the_organizer_gave_them() {
+    User organizer = Accounts.organizer();
+    String[] names = {"Zeta", "Alpha", "Mu", "Beta", "Omega", "Delta"};
+    String[] tiers = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      tiers[i] = tier(names[i], String.valueOf(10 + i));
+    }
+    long id =
+        EventJson.draft(organizer, event("Ordered", inDays(20), inDays(21), 100, "EUR", tiers));
+    long mu = Db.number("select id from ticket_types where event_id = ? and name = 'Mu'", id);
+
+    organizer.api().delete("/events/" + id + "/ticket-types/" + mu);
+    ApiResponse added =
+        organizer
+            .api()
+            .patch("/events/" + id, "{\"addTicketTypes\": [{\"name\": \"Late\", \"price\": 40}]}");
+
+    assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    assertThat(names(added)).containsExactly("Zeta", "Alpha", "Beta", "Omega", "Delta", "Late");
+    assertThat(names(organizer.api().get("/events/" + id)))
+        .containsExactly("Zeta", "Alpha", "Beta", "Omega", "Delta", "Late");
+  }
+
+  private static java.util.List<String> names(ApiResponse event) {
+    return event.data().getJsonArray("ticketTypes").stream()
+        .map(tier -> tier.asJsonObject().getString("name"))
+        .toList();
+  }
+
+  @Test
   void a_tier_with_sales_cannot_be_deleted_but_an_unsold_one_can() {
     User organizer = Accounts.organizer();
     long id =

@@ -77,7 +77,7 @@ public class Event {
   @Version private long version;
 
   @OneToMany(mappedBy = "event", cascade = CascadeType.ALL, orphanRemoval = true)
-  @OrderBy("id")
+  @OrderBy("displayOrder, id")
   private List<TicketType> ticketTypes = new ArrayList<>();
 
   protected Event() {}
@@ -111,7 +111,8 @@ public class Event {
     if (terms.quantity() != null && terms.quantity() > capacity) {
       throw ApiException.invalid(field + ".quantity", "must be at most the capacity " + capacity);
     }
-    TicketType tier = new TicketType(this, terms);
+    int next = ticketTypes.stream().mapToInt(TicketType::displayOrder).max().orElse(-1) + 1;
+    TicketType tier = new TicketType(this, terms, next);
     ticketTypes.add(tier);
     return tier;
   }

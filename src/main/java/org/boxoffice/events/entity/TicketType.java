@@ -69,12 +69,17 @@ public class TicketType {
   @Column(nullable = false)
   private boolean closed;
 
+  /** Where the tier stands in its event's list: the order the organizer added them in. */
+  @Column(name = "display_order", nullable = false)
+  private int displayOrder;
+
   @Version private long version;
 
   protected TicketType() {}
 
-  TicketType(Event event, Terms terms) {
+  TicketType(Event event, Terms terms, int displayOrder) {
     this.event = event;
+    this.displayOrder = displayOrder;
     this.name = terms.name();
     this.price = money(terms.price());
     this.quantity = terms.quantity();
@@ -87,6 +92,10 @@ public class TicketType {
 
   private static BigDecimal money(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  int displayOrder() {
+    return displayOrder;
   }
 
   /** Whether the tier sells at {@code now}: open, inside its window, before the event starts. */
