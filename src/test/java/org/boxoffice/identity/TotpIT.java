@@ -15,6 +15,15 @@ class TotpIT {
     return Totp.code(Base32.decode(secret), System.currentTimeMillis() / 1000, Totp.DIGITS);
   }
 
+  /**
+   * The code of the next time step: accepted (one step of drift) and always later than a code used
+   * before it in a test, so it is never refused as a replay.
+   */
+  private static String nextCode(String secret) {
+    return Totp.code(
+        Base32.decode(secret), System.currentTimeMillis() / 1000 + Totp.STEP_SECONDS, Totp.DIGITS);
+  }
+
   private static ApiResponse login(String email, String totpCode) {
     String code = totpCode == null ? "" : ", \"totpCode\": \"" + totpCode + "\"";
     return Api.server()
@@ -64,7 +73,7 @@ class TotpIT {
     ApiResponse wrongCode = login(organizer.email(), wrong);
     assertThat(wrongCode.status()).isEqualTo(401);
     assertThat(wrongCode.errorCode()).isEqualTo("INVALID_CREDENTIALS");
-    assertThat(login(organizer.email(), currentCode(secret)).status()).isEqualTo(200);
+    assertThat(login(organizer.email(), nextCode(secret)).status()).isEqualTo(200);
 
     assertThat(login(organizer.email(), recoveryCode).status()).isEqualTo(200);
     assertThat(login(organizer.email(), recoveryCode).status()).isEqualTo(401);
@@ -102,7 +111,7 @@ class TotpIT {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorFields()).containsExactly("code");
     ApiResponse disabled =
-        organizer.api().post("/me/totp/disable", "{\"code\": \"" + currentCode(secret) + "\"}");
+        organizer.api().post("/me/totp/disable", "{\"code\": \"" + nextCode(secret) + "\"}");
     assertThat(disabled.status()).isEqualTo(204);
     assertThat(login(organizer.email(), null).status()).isEqualTo(200);
     assertThat(
@@ -110,5 +119,28 @@ class TotpIT {
                 "SELECT count(*) FROM audit_log WHERE actor_id = ? AND action = 'auth.totp.disabled'",
                 organizer.id()))
         .isEqualTo(1);
+  }
+
+  @Test
+  void a_code_is_accepted_once_and_refused_when_presented_again_within_its_window() {
+    Accounts.User organizer = Accounts.organizer();
+    String secret = organizer.api().post("/me/totp", null).data().getString("secret");
+    String confirmCode = currentCode(secret);
+    assertThat(
+            organizer
+                .api()
+                .post("/me/totp/confirm", "{\"code\": \"" + confirmCode + "\"}")
+                .status())
+        .isEqualTo(204);
+
+    ApiResponse confirmCodeAgain = login(organizer.email(), confirmCode);
+    assertThat(confirmCodeAgain.status()).isEqualTo(401);
+    assertThat(confirmCodeAgain.errorCode()).isEqualTo("INVALID_CREDENTIALS");
+
+    String code = nextCode(secret);
+    assertThat(login(organizer.email(), code).status()).isEqualTo(200);
+    ApiResponse replayed = login(organizer.email(), code);
+    assertThat(replayed.status()).isEqualTo(401);
+    assertThat(replayed.errorCode()).isEqualTo("INVALID_CREDENTIALS");
   }
 }
