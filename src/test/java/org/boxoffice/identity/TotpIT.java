@@ -2,6 +2,9 @@ package org.boxoffice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.util.Base64;
+import org.boxoffice.identity.control.AesGcm;
 import org.boxoffice.identity.control.Base32;
 import org.boxoffice.identity.control.Totp;
 import org.boxoffice.it.support.Accounts;
@@ -142,5 +145,38 @@ class TotpIT {
     ApiResponse replayed = login(organizer.email(), code);
     assertThat(replayed.status()).isEqualTo(401);
     assertThat(replayed.errorCode()).isEqualTo("INVALID_CREDENTIALS");
+  }
+
+  @Test
+  void the_secret_is_stored_encrypted_with_the_server_key_and_bound_to_the_account()
+      throws Exception {
+    Accounts.User organizer = Accounts.organizer();
+    String secret = organizer.api().post("/me/totp", null).data().getString("secret");
+
+    String stored = storedSecret(organizer.id());
+    assertThat(stored).startsWith("v1:").doesNotContain(secret);
+    AesGcm devKey = new AesGcm(Base64.getDecoder().decode(devKeyFile().strip()));
+    assertThat(devKey.open(stored, "boxoffice-totp-secret:" + organizer.id())).isEqualTo(secret);
+  }
+
+  @Test
+  void a_secret_stored_in_clear_before_encryption_still_works_and_is_sealed_at_its_next_use() {
+    Accounts.User organizer = Accounts.organizer();
+    String secret = organizer.api().post("/me/totp", null).data().getString("secret");
+    organizer.api().post("/me/totp/confirm", "{\"code\": \"" + currentCode(secret) + "\"}");
+    Db.update("UPDATE users SET totp_secret = ? WHERE id = ?", secret, organizer.id());
+
+    assertThat(login(organizer.email(), nextCode(secret)).status()).isEqualTo(200);
+
+    assertThat(storedSecret(organizer.id())).startsWith("v1:").doesNotContain(secret);
+  }
+
+  private static String storedSecret(long userId) {
+    return (String)
+        Db.query("SELECT totp_secret FROM users WHERE id = ?", userId).get(0).get("totp_secret");
+  }
+
+  private static String devKeyFile() throws Exception {
+    return Files.readString(ServerLog.serverDir().resolve("data/totp/dev-key"));
   }
 }

@@ -17,6 +17,7 @@ import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.Base32;
 import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.Totp;
+import org.boxoffice.identity.control.TotpSecrets;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.RecoveryCode;
 import org.boxoffice.platform.boundary.ApiException;
@@ -30,6 +31,7 @@ public class TwoFactor {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
+  @Inject TotpSecrets secrets;
   @Inject Clock clock;
 
   @Inject
@@ -47,7 +49,7 @@ public class TwoFactor {
       throw ApiException.conflict(TOTP_ALREADY_ENABLED, "2FA is already on; disable it first");
     }
     String secret = Totp.newSecret();
-    account.beginTotpEnrolment(secret);
+    account.beginTotpEnrolment(secrets.seal(userId, secret));
     em.createNamedQuery(RecoveryCode.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -127,7 +129,13 @@ public class TwoFactor {
 
   /** A current code not presented before; a replayed one (same or earlier step) is refused. */
   private boolean acceptsTotpCode(Account account, String code) {
-    OptionalLong step = Totp.matchingStep(account.totpSecret(), code, clock.millis() / 1000);
+    String stored = account.totpSecret();
+    String secret = secrets.open(account.id(), stored);
+    if (secrets.needsSealing(stored)) {
+      // Written before secrets were encrypted: seal it now that it is read, in this transaction.
+      account.replaceStoredTotpSecret(secrets.seal(account.id(), secret));
+    }
+    OptionalLong step = Totp.matchingStep(secret, code, clock.millis() / 1000);
     return step.isPresent() && account.acceptTotpStep(step.getAsLong());
   }
 

@@ -99,7 +99,10 @@ public class Account {
     this.emailVerified = true;
   }
 
-  /** Starts (or restarts) TOTP enrolment; the factor counts only once confirmed. */
+  /**
+   * Starts (or restarts) TOTP enrolment with the secret as stored (sealed by identity's {@code
+   * TotpSecrets}); the factor counts only once confirmed.
+   */
   public void beginTotpEnrolment(String secret) {
     this.totpSecret = secret;
     this.totpEnabled = false;
@@ -116,6 +119,14 @@ public class Account {
     }
     this.totpLastStep = step;
     return true;
+  }
+
+  /** Stores the same TOTP secret in another form (sealed, where it was kept in clear). */
+  public void replaceStoredTotpSecret(String stored) {
+    if (totpSecret == null) {
+      throw new IllegalStateException("no TOTP secret to replace");
+    }
+    this.totpSecret = stored;
   }
 
   /** Turns TOTP on; refused when enrolment never began. */
