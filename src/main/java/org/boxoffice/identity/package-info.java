@@ -3,8 +3,9 @@
  * TOTP second factors, email verification and password reset, and the access rule every resource
  * method must state ({@link org.boxoffice.identity.boundary.AccessControl}: deny by default).
  *
- * <p>It never stores a password, a refresh token or an emailed token in clear, never logs a
- * password or a refresh token, and is the only feature that reads the {@code users} and {@code
- * sessions} tables: other features know a user by id and by the claims of the token.
+ * <p>It never stores a password, a refresh token, an emailed token or a TOTP secret in clear (TOTP
+ * secrets are encrypted, the rest hashed), never logs a password or a token, and is the only
+ * feature that reads the {@code users} and {@code sessions} tables: other features know a user by
+ * id and by the claims of the token.
  */
 package org.boxoffice.identity;

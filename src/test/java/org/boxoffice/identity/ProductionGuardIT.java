@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ProductionGuardIT {
   @Test
-  void production_without_configured_jwt_keys_refuses_the_dev_pair_and_stays_not_ready()
+  void production_without_configured_keys_refuses_dev_keys_and_stays_not_ready()
       throws IOException {
     Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
     env.put("BOXOFFICE_ENV", "production");
@@ -28,12 +28,16 @@ class ProductionGuardIT {
       server
           .start()
           .await(
-              response -> response.status() == 503 && response.body().contains("jwt-keys"),
+              response ->
+                  response.status() == 503
+                      && response.body().contains("jwt-keys")
+                      && response.body().contains("totp-key"),
               Duration.ofMinutes(4),
               "/health/ready");
       assertThat(server.messages())
           .contains("SEVERE")
-          .contains("BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY");
+          .contains("BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
+          .contains("BOXOFFICE_ENV=production requires TOTP_ENCRYPTION_KEY");
       String email = "prod-guard-" + UUID.randomUUID() + "@example.test";
       String credentials =
           "\"email\": \"%s\", \"password\": \"%s\"".formatted(email, Accounts.PASSWORD);

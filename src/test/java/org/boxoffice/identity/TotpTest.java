@@ -3,8 +3,11 @@ package org.boxoffice.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.boxoffice.identity.control.Base32;
 import org.boxoffice.identity.control.Totp;
+import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,22 +31,39 @@ class TotpTest {
   }
 
   @Test
-  void a_code_is_accepted_one_step_either_side_and_not_two() {
+  void a_code_matches_its_step_one_step_either_side_and_not_two() {
     String secret = Base32.encode(RFC_SECRET);
     long now = 1_111_111_111L;
+    long step = now / Totp.STEP_SECONDS;
     String code = Totp.code(RFC_SECRET, now, 6);
-    assertThat(Totp.verify(secret, code, now)).isTrue();
-    assertThat(Totp.verify(secret, code, now + 30)).isTrue();
-    assertThat(Totp.verify(secret, code, now - 30)).isTrue();
-    assertThat(Totp.verify(secret, code, now + 90)).isFalse();
+    assertThat(Totp.matchingStep(secret, code, now)).hasValue(step);
+    assertThat(Totp.matchingStep(secret, code, now + 30)).hasValue(step);
+    assertThat(Totp.matchingStep(secret, code, now - 30)).hasValue(step);
+    assertThat(Totp.matchingStep(secret, code, now + 90)).isEmpty();
   }
 
   @Test
   void malformed_codes_are_refused_without_error() {
     String secret = Totp.newSecret();
-    assertThat(Totp.verify(secret, null, 0)).isFalse();
-    assertThat(Totp.verify(secret, "12345", 0)).isFalse();
-    assertThat(Totp.verify(secret, "abcdef", 0)).isFalse();
+    assertThat(Totp.matchingStep(secret, null, 0)).isEmpty();
+    assertThat(Totp.matchingStep(secret, "12345", 0)).isEmpty();
+    assertThat(Totp.matchingStep(secret, "abcdef", 0)).isEmpty();
+  }
+
+  @Test
+  void an_account_accepts_each_time_step_once_and_never_an_earlier_one() {
+    Account account =
+        new Account("a@example.test", "hash", "A", "B", Role.ORGANIZER, Instant.EPOCH);
+    account.beginTotpEnrolment(Totp.newSecret());
+
+    assertThat(account.acceptTotpStep(100)).isTrue();
+    assertThat(account.acceptTotpStep(100)).as("the same code again").isFalse();
+    assertThat(account.acceptTotpStep(99)).as("the previous step, still in the window").isFalse();
+    assertThat(account.acceptTotpStep(101)).isTrue();
+
+    account.disableTotp();
+    account.beginTotpEnrolment(Totp.newSecret());
+    assertThat(account.acceptTotpStep(50)).as("a new secret starts afresh").isTrue();
   }
 
   @Test

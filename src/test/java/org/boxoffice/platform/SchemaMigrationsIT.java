@@ -13,7 +13,10 @@ import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.LibertyServer;
 import org.junit.jupiter.api.Test;
 
-/** Flyway runs every script on the empty test database, and a second start is a no-op. */
+/**
+ * Flyway runs every script (common and PostgreSQL-only) on the empty test database, and a second
+ * start is a no-op.
+ */
 class SchemaMigrationsIT {
 
   @Test
@@ -42,10 +45,16 @@ class SchemaMigrationsIT {
     assertThat(Db.number("select count(*) from flyway_schema_history")).isEqualTo(before);
   }
 
+  /** The common scripts and the PostgreSQL-only ones: the tests run on PostgreSQL. */
   private static int scriptCount() throws IOException {
-    try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
-      return (int)
-          scripts.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    int count = 0;
+    for (String folder : List.of("db/migration", "db/migration-postgresql")) {
+      try (Stream<Path> scripts = Files.list(Path.of("src/main/resources", folder))) {
+        count +=
+            (int)
+                scripts.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+      }
     }
+    return count;
   }
 }

@@ -1,6 +1,7 @@
 package org.boxoffice.identity.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,26 +10,22 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Logger;
 import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.PasswordPolicy;
 import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.OneTimeToken;
-import org.boxoffice.identity.entity.PendingEmail;
 import org.boxoffice.identity.entity.Session;
 import org.boxoffice.platform.boundary.ApiException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Email verification and password reset by single-use, expiring tokens (24 h and 1 h) kept as
- * SHA-256 hashes. Until the notifications outbox exists, each email is recorded as pending and, in
- * dev only, its token is logged so a developer (and the integration tests) can follow the link.
+ * SHA-256 hashes. The token in clear goes only into the email: an {@link AccountEmailRequested}
+ * event that the notifications outbox turns into a queued email in the same transaction.
  */
 @ApplicationScoped
 public class AccountRecovery {
-  private static final Logger LOG = Logger.getLogger(AccountRecovery.class.getName());
   static final Duration VERIFY_EMAIL_TTL = Duration.ofHours(24);
   static final Duration RESET_PASSWORD_TTL = Duration.ofHours(1);
 
@@ -38,15 +35,12 @@ public class AccountRecovery {
   @Inject PasswordHasher hasher;
   @Inject AuditTrail audit;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
-  String environment;
+  @Inject Event<AccountEmailRequested> emails;
 
   /** Sends a verification link to a new account, in the registration's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void sendVerification(Account account) {
-    send(account, OneTimeToken.Purpose.VERIFY_EMAIL, VERIFY_EMAIL_TTL);
+    send(account, AccountEmailRequested.Purpose.VERIFY_EMAIL, VERIFY_EMAIL_TTL);
   }
 
   /** Marks the email verified; 400 on an unknown, spent or expired token. */
@@ -73,7 +67,8 @@ public class AccountRecovery {
     accounts
         .findByEmail(email)
         .ifPresent(
-            account -> send(account, OneTimeToken.Purpose.RESET_PASSWORD, RESET_PASSWORD_TTL));
+            account ->
+                send(account, AccountEmailRequested.Purpose.RESET_PASSWORD, RESET_PASSWORD_TTL));
   }
 
   /** Sets a new password (policy applies) and ends every session of the account. */
@@ -112,15 +107,19 @@ public class AccountRecovery {
     return found;
   }
 
-  private void send(Account account, OneTimeToken.Purpose purpose, Duration ttl) {
+  private void send(Account account, AccountEmailRequested.Purpose purpose, Duration ttl) {
     String token = Secrets.newToken();
     Instant now = clock.instant();
-    em.persist(new OneTimeToken(account.id(), purpose, Secrets.sha256(token), now, now.plus(ttl)));
-    em.persist(new PendingEmail(account.email(), purpose.name(), now));
-    if (!"production".equalsIgnoreCase(environment)) {
-      // DEV ONLY: stands in for the email until the notifications outbox exists. Never in
-      // production, where the token in a log line would be a credential anyone with logs could use.
-      LOG.info("pending email to " + account.email() + ": " + purpose + " token " + token);
-    }
+    Instant expiresAt = now.plus(ttl);
+    em.persist(
+        new OneTimeToken(
+            account.id(),
+            OneTimeToken.Purpose.valueOf(purpose.name()),
+            Secrets.sha256(token),
+            now,
+            expiresAt));
+    emails.fire(
+        new AccountEmailRequested(
+            purpose, account.id(), account.email(), account.firstName(), token, expiresAt));
   }
 }

@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.Base32;
 import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.Totp;
+import org.boxoffice.identity.control.TotpSecrets;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.RecoveryCode;
 import org.boxoffice.platform.boundary.ApiException;
@@ -29,6 +31,7 @@ public class TwoFactor {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
+  @Inject TotpSecrets secrets;
   @Inject Clock clock;
 
   @Inject
@@ -46,7 +49,7 @@ public class TwoFactor {
       throw ApiException.conflict(TOTP_ALREADY_ENABLED, "2FA is already on; disable it first");
     }
     String secret = Totp.newSecret();
-    account.beginTotpEnrolment(secret);
+    account.beginTotpEnrolment(secrets.seal(userId, secret));
     em.createNamedQuery(RecoveryCode.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -68,7 +71,7 @@ public class TwoFactor {
       throw ApiException.conflict(
           "TOTP_NOT_ENROLLED", "Start TOTP enrolment first (POST /me/totp)");
     }
-    if (!Totp.verify(account.totpSecret(), code, clock.millis() / 1000)) {
+    if (!acceptsTotpCode(account, code)) {
       throw ApiException.invalid("code", "is not the current code of the authenticator app");
     }
     account.enableTotp();
@@ -91,11 +94,15 @@ public class TwoFactor {
   }
 
   /**
-   * Whether the code is the current TOTP code or an unused recovery code (which it then spends).
+   * Whether the code is a current TOTP code not used before, or an unused recovery code; either is
+   * then spent. Call it with the account locked, so two sign-ins cannot spend one code together.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean accepts(Account account, String code) {
-    if (Totp.verify(account.totpSecret(), code, clock.millis() / 1000)) {
+    // Sign-in reads the account unlocked: lock and re-read it, so the last accepted step is
+    // current.
+    em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+    if (acceptsTotpCode(account, code)) {
       return true;
     }
     byte[] hash = Secrets.sha256(normalizeRecoveryCode(code)).getBytes(StandardCharsets.US_ASCII);
@@ -118,6 +125,18 @@ public class TwoFactor {
       }
     }
     return false;
+  }
+
+  /** A current code not presented before; a replayed one (same or earlier step) is refused. */
+  private boolean acceptsTotpCode(Account account, String code) {
+    String stored = account.totpSecret();
+    String secret = secrets.open(account.id(), stored);
+    if (secrets.needsSealing(stored)) {
+      // Written before secrets were encrypted: seal it now that it is read, in this transaction.
+      account.replaceStoredTotpSecret(secrets.seal(account.id(), secret));
+    }
+    OptionalLong step = Totp.matchingStep(secret, code, clock.millis() / 1000);
+    return step.isPresent() && account.acceptTotpStep(step.getAsLong());
   }
 
   private Account lockedAccount(long userId) {

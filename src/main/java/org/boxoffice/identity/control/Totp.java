@@ -3,6 +3,7 @@ package org.boxoffice.identity.control;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,19 +30,24 @@ public final class Totp {
     return hotp(key, Math.floorDiv(unixSeconds, STEP_SECONDS), digits);
   }
 
-  /** Whether {@code candidate} is the code of this step, the one before or the one after. */
-  public static boolean verify(String base32Secret, String candidate, long unixSeconds) {
+  /**
+   * The time step whose code {@code candidate} is: this step, the one before or the one after;
+   * empty when it is none of them. The caller refuses a step it accepted before (replay).
+   */
+  public static OptionalLong matchingStep(String base32Secret, String candidate, long unixSeconds) {
     if (candidate == null || !candidate.matches("\\d{" + DIGITS + "}")) {
-      return false;
+      return OptionalLong.empty();
     }
     byte[] key = Base32.decode(base32Secret);
     long step = Math.floorDiv(unixSeconds, STEP_SECONDS);
-    boolean match = false;
+    long matched = -1;
     for (long s = step - 1; s <= step + 1; s++) {
       // Compare every candidate step in constant time: no early exit that timing could reveal.
-      match |= MessageDigest.isEqual(hotp(key, s, DIGITS).getBytes(), candidate.getBytes());
+      if (MessageDigest.isEqual(hotp(key, s, DIGITS).getBytes(), candidate.getBytes())) {
+        matched = s;
+      }
     }
-    return match;
+    return matched < 0 ? OptionalLong.empty() : OptionalLong.of(matched);
   }
 
   /** The {@code otpauth://} URI an authenticator app reads from a QR code. */

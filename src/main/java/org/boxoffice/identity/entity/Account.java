@@ -58,6 +58,10 @@ public class Account {
   @Column(name = "totp_enabled", nullable = false)
   private boolean totpEnabled;
 
+  /** The last TOTP time step accepted: a code of this step or an earlier one is a replay. */
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
+
   @Version private long version;
 
   protected Account() {}
@@ -95,10 +99,34 @@ public class Account {
     this.emailVerified = true;
   }
 
-  /** Starts (or restarts) TOTP enrolment; the factor counts only once confirmed. */
+  /**
+   * Starts (or restarts) TOTP enrolment with the secret as stored (sealed by identity's {@code
+   * TotpSecrets}); the factor counts only once confirmed.
+   */
   public void beginTotpEnrolment(String secret) {
     this.totpSecret = secret;
     this.totpEnabled = false;
+    this.totpLastStep = null;
+  }
+
+  /**
+   * Spends a TOTP time step whose code the user presented (RFC 6238 section 5.2: a code is accepted
+   * once); false when this step or a later one was accepted already.
+   */
+  public boolean acceptTotpStep(long step) {
+    if (totpLastStep != null && step <= totpLastStep) {
+      return false;
+    }
+    this.totpLastStep = step;
+    return true;
+  }
+
+  /** Stores the same TOTP secret in another form (sealed, where it was kept in clear). */
+  public void replaceStoredTotpSecret(String stored) {
+    if (totpSecret == null) {
+      throw new IllegalStateException("no TOTP secret to replace");
+    }
+    this.totpSecret = stored;
   }
 
   /** Turns TOTP on; refused when enrolment never began. */
@@ -113,6 +141,7 @@ public class Account {
   public void disableTotp() {
     this.totpSecret = null;
     this.totpEnabled = false;
+    this.totpLastStep = null;
   }
 
   public String totpSecret() {

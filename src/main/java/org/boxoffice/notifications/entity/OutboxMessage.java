@@ -19,6 +19,14 @@ public class OutboxMessage {
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
+  /**
+   * Kinds that carry a one-time credential (verification or reset link): their bodies are wiped
+   * once delivered, so the outbox table does not keep usable links for whoever reads it later.
+   */
+  public static final String ACCOUNT_KIND_PREFIX = "account-";
+
+  static final String REDACTED = "(removed after delivery: it held a one-time link)";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -98,6 +106,10 @@ public class OutboxMessage {
     status = "SENT";
     sentAt = now;
     lastError = null;
+    if (kind.startsWith(ACCOUNT_KIND_PREFIX)) {
+      textBody = REDACTED;
+      htmlBody = REDACTED;
+    }
   }
 
   /** The attempt failed: try again later, twice as late each time, or give up. */

@@ -6,6 +6,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -55,7 +57,11 @@ public class SchemaMigrations {
       MigrateResult result =
           Flyway.configure(SchemaMigrations.class.getClassLoader())
               .dataSource(dataSource)
-              .locations("classpath:db/migration")
+              .locations(locations())
+              // Each feature numbers its scripts in its own range (V1-V19 identity, V20s events,
+              // ...), so a new identity script (V6) lands below scripts a database already ran:
+              // apply it rather than refuse to start. Scripts never depend on a later range.
+              .outOfOrder(true)
               .callbackLocations(new String[0])
               .connectRetries(0)
               .load()
@@ -85,6 +91,21 @@ public class SchemaMigrations {
               + " s: "
               + lastFailure);
       return false;
+    }
+  }
+
+  /**
+   * The common scripts, plus on PostgreSQL the scripts only it understands (triggers in PL/pgSQL).
+   * Versions are unique across both folders; the embedded H2 default simply has no such versions.
+   */
+  private String[] locations() {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return "PostgreSQL".equalsIgnoreCase(product)
+          ? new String[] {"classpath:db/migration", "classpath:db/migration-postgresql"}
+          : new String[] {"classpath:db/migration"};
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,73 @@
+package org.boxoffice.notifications.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.boxoffice.identity.boundary.AccountEmailRequested;
+import org.boxoffice.notifications.control.Templates;
+import org.boxoffice.notifications.entity.OutboxMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Queues identity's account emails (address verification, password reset) in the outbox, in the
+ * transaction that issued their one-time token. The link points at the web client under {@code
+ * boxoffice.public.base.url}; the client posts the token to {@code /api/v1/auth/verify-email} or
+ * {@code /api/v1/auth/password-reset/confirm}. Nothing here logs the token.
+ */
+@ApplicationScoped
+public class AccountEmails {
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.public.base.url", defaultValue = "http://localhost:9080")
+  String publicBaseUrl;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onAccountEmail(@Observes AccountEmailRequested request) {
+    String template =
+        switch (request.purpose()) {
+          case VERIFY_EMAIL -> "verify-email";
+          case RESET_PASSWORD -> "password-reset";
+        };
+    Templates.Rendered mail =
+        Templates.render(
+            template,
+            Map.of(
+                "firstName", request.firstName(),
+                "link", link(template, request.token()),
+                "validFor", validFor(Duration.between(clock.instant(), request.expiresAt()))));
+    em.persist(
+        OutboxMessage.queue(
+            new OutboxMessage.Content(
+                OutboxMessage.ACCOUNT_KIND_PREFIX + template,
+                request.email(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                null,
+                null),
+            clock.instant()));
+  }
+
+  private String link(String page, String token) {
+    String base =
+        publicBaseUrl.endsWith("/")
+            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+            : publicBaseUrl;
+    return base + "/" + page + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  private static String validFor(Duration ttl) {
+    long hours = Math.max(1, Math.round(ttl.toMinutes() / 60.0));
+    return hours == 1 ? "1 hour" : hours + " hours";
+  }
+}
