@@ -8,15 +8,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 
 /**
  * Guards {@code /admin/*}: only a signed-in organizer or admin gets past, except to the sign-in
- * page. A cross-site POST (an {@code Origin} other than ours) is refused before Faces sees it, on
- * top of the Faces view state and the SameSite session cookie.
+ * page; the operators' pages (outbox, audit log) only an admin, anyone else gets a 403 page. A
+ * cross-site POST (an {@code Origin} other than ours) is refused before Faces sees it, on top of
+ * the Faces view state and the SameSite session cookie.
  */
 public class AdminAccessFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   static final String SIGN_IN = "/admin/login.xhtml";
+  static final String FORBIDDEN = "/admin/forbidden.xhtml";
+  static final Set<String> ADMIN_ONLY = Set.of("/admin/outbox.xhtml", "/admin/audit.xhtml");
 
   @Inject AdminSession session;
 
@@ -31,6 +35,12 @@ public class AdminAccessFilter extends HttpFilter {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean signedIn = request.getSession(false) != null && session.isSignedIn();
+    // The servlet path is the container's normalised one: no "//" or ";param" slips past.
+    if (signedIn && ADMIN_ONLY.contains(request.getServletPath()) && !session.isAdmin()) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      request.getRequestDispatcher(FORBIDDEN).forward(request, response);
+      return;
+    }
     if (signedIn || path.equals(SIGN_IN)) {
       chain.doFilter(request, response);
       return;

@@ -98,6 +98,7 @@ public class EventEditor implements Serializable {
   @Inject Validator validator;
 
   private Long id;
+  private boolean justCreated;
   private EventView saved;
   private String title;
   private String description;
@@ -121,6 +122,9 @@ public class EventEditor implements Serializable {
     }
     try {
       show(catalog.event(id, session.userId()));
+      if (justCreated) {
+        FacesMessages.info("Event created as a draft. Publish it to put it on sale.");
+      }
     } catch (ApiException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
@@ -179,9 +183,9 @@ public class EventEditor implements Serializable {
           return null;
         }
         EventView created = events.create(session.userId(), request);
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FacesMessages.info("Event created as a draft. Publish it to put it on sale.");
-        return "/admin/event.xhtml?faces-redirect=true&id=" + created.id();
+        // Said by the page it redirects to, not through the flash: the redirect is sent before the
+        // flash is saved, and on a busy server the browser's GET can overtake that save.
+        return "/admin/event.xhtml?faces-redirect=true&created=true&id=" + created.id();
       }
       update(startDate, endDate);
       return null;
@@ -345,6 +349,14 @@ public class EventEditor implements Serializable {
 
   public void setId(Long id) {
     this.id = id;
+  }
+
+  public boolean isJustCreated() {
+    return justCreated;
+  }
+
+  public void setJustCreated(boolean justCreated) {
+    this.justCreated = justCreated;
   }
 
   public String getTitle() {

@@ -6,6 +6,8 @@
  * <p>It never sends while holding a lock: the sender claims due rows with FOR UPDATE SKIP LOCKED
  * (moving their next attempt on, a lease), commits, sends, then records the outcome. Several
  * servers may run the sender at once; each row is claimed by one. Attachments (tickets PDF,
- * calendar) are rendered at send time from the tickets and events boundaries.
+ * calendar) are rendered at send time from the tickets and events boundaries. Operators list the
+ * outbox and retry dead emails through {@link org.boxoffice.notifications.boundary.OutboxAdmin}
+ * (the admin's outbox page), never by editing rows.
  */
 package org.boxoffice.notifications;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -136,8 +137,9 @@ class AdminBrowserIT {
     assertThat(event.getString("status")).isEqualTo("PUBLISHED");
     assertThat(event.getString("timeZone")).isEqualTo("Europe/Paris");
     assertThat(event.getJsonArray("ticketTypes")).hasSize(2);
-    freeTier = event.getJsonArray("ticketTypes").getJsonObject(0).getJsonNumber("id").longValue();
-    paidTier = event.getJsonArray("ticketTypes").getJsonObject(1).getJsonNumber("id").longValue();
+    // By name: tiers saved together get their ids in the database's order, not the form's.
+    freeTier = tierId(event, "Free entry");
+    paidTier = tierId(event, "Standard");
   }
 
   @Test
@@ -310,6 +312,16 @@ class AdminBrowserIT {
       phone.screenshot("09-dashboard-phone");
       assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
     }
+  }
+
+  private static long tierId(JsonObject event, String name) {
+    return event.getJsonArray("ticketTypes").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(tier -> tier.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no ticket type named " + name))
+        .getJsonNumber("id")
+        .longValue();
   }
 
   private static void signIn(String email, String password) {

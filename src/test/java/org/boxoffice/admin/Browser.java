@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -76,7 +78,38 @@ final class Browser implements AutoCloseable {
   void clickAndWaitForPage(By by) {
     WebElement html = driver.findElement(By.tagName("html"));
     visible(by).click();
-    wait.until(ExpectedConditions.stalenessOf(html));
+    waitUntilGone(html);
+  }
+
+  /** Types into a field something that submits its form (ending with Enter), and waits. */
+  void typeAndWaitForPage(By by, CharSequence keys) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    WebElement input = visible(by);
+    input.clear();
+    input.sendKeys(keys);
+    waitUntilGone(html);
+  }
+
+  /**
+   * Waits until the page the element belongs to was replaced. Chromium answers a command on an
+   * element of a page being torn down with "does not belong to the document" rather than "stale":
+   * both mean it is gone.
+   */
+  private void waitUntilGone(WebElement oldPage) {
+    wait.until(
+        d -> {
+          try {
+            oldPage.isEnabled();
+            return false;
+          } catch (StaleElementReferenceException gone) {
+            return true;
+          } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return true;
+            }
+            throw e;
+          }
+        });
     wait.until(d -> d.findElement(By.tagName("body")) != null);
   }
 

@@ -127,6 +127,20 @@ public class OutboxMessage {
     return "QUEUED".equals(status);
   }
 
+  /**
+   * An operator retries a DEAD email: QUEUED again, due now, with a fresh count of attempts (its
+   * last error stays until it is sent). Returns false, changing nothing, unless it was DEAD.
+   */
+  public boolean requeue(Instant now) {
+    if (!"DEAD".equals(status)) {
+      return false;
+    }
+    status = "QUEUED";
+    attempts = 0;
+    nextAttemptAt = now;
+    return true;
+  }
+
   public Long id() {
     return id;
   }

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingLedger;
 import org.boxoffice.booking.boundary.BookingView;
+import org.boxoffice.booking.boundary.OrganizerViews;
 import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
@@ -57,6 +58,7 @@ public class PaymentLedger {
 
   @PersistenceContext EntityManager em;
   @Inject BookingLedger bookings;
+  @Inject OrganizerViews organizerViews;
   @Inject Event<RefundBooked> refundsBooked;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
@@ -179,6 +181,21 @@ public class PaymentLedger {
         .filter(p -> p.userId() == userId)
         .findFirst()
         .orElseThrow(() -> ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment"));
+  }
+
+  /**
+   * The payment of a booking of the organizer's event, for the admin pages: empty when the booking
+   * has none (it was free). 404 EVENT_NOT_FOUND / BOOKING_NOT_FOUND unless the caller organizes the
+   * event and the booking is one of its own, the rule {@link #requestRefund} applies too.
+   */
+  @Transactional
+  public Optional<PaymentSummary> ofBooking(long eventId, long bookingId, long organizerId) {
+    organizerViews.booking(eventId, bookingId, organizerId);
+    return em.createNamedQuery(Payment.BY_BOOKING, Payment.class)
+        .setParameter("bookingId", bookingId)
+        .getResultStream()
+        .findFirst()
+        .map(PaymentSummary::of);
   }
 
   /** The money of a payment whose seats are gone goes back in full; the attendee is told. */

@@ -2,6 +2,7 @@ package org.boxoffice.tickets.boundary;
 
 import static org.boxoffice.tickets.entity.TicketErrors.ALREADY_CHECKED_IN;
 import static org.boxoffice.tickets.entity.TicketErrors.INVALID_TICKET_CODE;
+import static org.boxoffice.tickets.entity.TicketErrors.TICKET_FOR_ANOTHER_EVENT;
 import static org.boxoffice.tickets.entity.TicketErrors.TICKET_NOT_FOUND;
 import static org.boxoffice.tickets.entity.TicketErrors.TICKET_NOT_VALID;
 
@@ -116,6 +117,20 @@ public class Tickets implements CheckIns {
    */
   @Transactional
   public CheckinView checkIn(String code, long organizerId) {
+    return admit(code, organizerId, null);
+  }
+
+  /**
+   * {@link #checkIn(String, long)} at the door of one event (the admin check-in desk): a ticket of
+   * another of the organizer's events is refused with 409 TICKET_FOR_ANOTHER_EVENT and stays
+   * unused.
+   */
+  @Transactional
+  public CheckinView checkInAt(long eventId, String code, long organizerId) {
+    return admit(code, organizerId, eventId);
+  }
+
+  private CheckinView admit(String code, long organizerId, Long eventId) {
     var claim =
         keys.signer()
             .verify(code)
@@ -131,6 +146,11 @@ public class Tickets implements CheckIns {
         || !ticket.ticketNumber().equals(claim.ticketNumber())
         || ticket.organizerId() != organizerId) {
       throw ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+    }
+    if (eventId != null && ticket.eventId() != eventId) {
+      throw ApiException.conflict(
+          TICKET_FOR_ANOTHER_EVENT,
+          "Ticket " + ticket.ticketNumber() + " is for another event (#" + ticket.eventId() + ")");
     }
     // The database keeps microseconds: answer with the time it will report to a second scan.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -6,6 +6,7 @@ public final class TicketErrors {
   public static final String INVALID_TICKET_CODE = "INVALID_TICKET_CODE";
   public static final String ALREADY_CHECKED_IN = "ALREADY_CHECKED_IN";
   public static final String TICKET_NOT_VALID = "TICKET_NOT_VALID";
+  public static final String TICKET_FOR_ANOTHER_EVENT = "TICKET_FOR_ANOTHER_EVENT";
 
   private TicketErrors() {}
 }

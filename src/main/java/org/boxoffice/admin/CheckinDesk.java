@@ -1,0 +1,166 @@
+package org.boxoffice.admin;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.boxoffice.events.boundary.EventSummary;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.tickets.boundary.CheckinView;
+import org.boxoffice.tickets.boundary.Tickets;
+
+/**
+ * The check-in desk at the door of one event: a USB scanner types a ticket's QR payload into one
+ * field and presses Enter; the answer is a green ADMIT with the holder's name and ticket number, or
+ * a red STOP saying why (checked in before, and when; forged; another event; cancelled). The rules
+ * are the tickets boundary's, exactly those of {@code POST /checkins}.
+ */
+@Named
+@ViewScoped
+public class CheckinDesk implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final String FORM = "desk";
+
+  /** What the door person sees after a scan. */
+  public record Result(
+      boolean admitted, String headline, String name, String ticketNumber, String detail)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @Inject AdminSession session;
+  @Inject OrganizerEvents organizerEvents;
+  @Inject Tickets tickets;
+
+  private List<EventSummary> events = List.of();
+  private Long eventId;
+  private String code;
+  private Result result;
+
+  /** {@code f:viewAction}: the events on sale; {@code ?event=} chooses one, as does having one. */
+  public void load() {
+    events =
+        organizerEvents.of(session.userId()).stream()
+            .filter(e -> "PUBLISHED".equals(e.status()))
+            .toList();
+    if (eventId != null && chosen() == null) {
+      eventId = null;
+    }
+    if (eventId == null && events.size() == 1) {
+      eventId = events.get(0).id();
+    }
+  }
+
+  /** Checks in the code just scanned at the chosen event's door, then clears the field. */
+  public void scan() {
+    result = null;
+    String scanned = code == null ? "" : code.strip();
+    code = null;
+    EventSummary event = chosen();
+    if (event == null) {
+      FacesMessages.fieldError(FORM + ":event", "choose the event at this door first");
+      return;
+    }
+    if (scanned.isEmpty()) {
+      FacesMessages.fieldError(FORM + ":code", "scan or type a ticket code");
+      return;
+    }
+    try {
+      CheckinView admitted = tickets.checkInAt(event.id(), scanned, session.userId());
+      result =
+          new Result(
+              true,
+              "ADMIT",
+              admitted.attendeeName(),
+              admitted.ticketNumber(),
+              "Checked in at " + clock(admitted.checkedInAt(), event));
+    } catch (ApiException refusal) {
+      result = refused(refusal, event);
+    }
+  }
+
+  private Result refused(ApiException refusal, EventSummary event) {
+    String headline =
+        switch (refusal.code()) {
+          case "ALREADY_CHECKED_IN" -> "Already checked in at " + clock(firstScan(refusal), event);
+          case "INVALID_TICKET_CODE" -> "Not a genuine ticket";
+          case "TICKET_FOR_ANOTHER_EVENT" -> "Ticket for another event";
+          case "TICKET_NOT_FOUND" -> "Not a ticket of your events";
+          case "TICKET_NOT_VALID" -> "Ticket no longer valid";
+          default -> "Refused";
+        };
+    return new Result(false, "STOP — " + headline, null, null, refusal.getMessage());
+  }
+
+  /** The first check-in time a repeated scan is refused with. */
+  private static OffsetDateTime firstScan(ApiException refusal) {
+    return refusal.details().stream()
+        .filter(d -> "checkedInAt".equals(d.field()))
+        .map(Envelope.FieldError::message)
+        .findFirst()
+        .map(
+            text -> {
+              try {
+                return OffsetDateTime.parse(text);
+              } catch (DateTimeException unreadable) {
+                return null;
+              }
+            })
+        .orElse(null);
+  }
+
+  /**
+   * {@code 19:42:05 (Fri 27 Nov 2026, Europe/Paris)}: the door's own clock, in the event's zone.
+   */
+  static String clock(OffsetDateTime time, EventSummary event) {
+    if (time == null) {
+      return "an unknown time";
+    }
+    ZonedDateTime local = time.atZoneSameInstant(Times.zone(event.timeZone()));
+    return Times.CLOCK.format(local)
+        + " ("
+        + Times.DAY.format(local)
+        + ", "
+        + local.getZone().getId()
+        + ")";
+  }
+
+  private EventSummary chosen() {
+    return eventId == null
+        ? null
+        : events.stream().filter(e -> e.id() == eventId).findFirst().orElse(null);
+  }
+
+  public List<EventSummary> getEvents() {
+    return events;
+  }
+
+  public EventSummary getEvent() {
+    return chosen();
+  }
+
+  public Long getEventId() {
+    return eventId;
+  }
+
+  public void setEventId(Long eventId) {
+    this.eventId = eventId;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public Result getResult() {
+    return result;
+  }
+}

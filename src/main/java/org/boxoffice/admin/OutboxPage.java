@@ -1,0 +1,84 @@
+package org.boxoffice.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.notifications.boundary.OutboxAdmin;
+import org.boxoffice.notifications.boundary.OutboxEntry;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.Page;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * The outbox, for admins only ({@link AdminAccessFilter} keeps organizers out, and so does every
+ * method here): queued, sent and dead emails, and a retry for a dead one.
+ */
+@Named
+@ViewScoped
+public class OutboxPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final int PAGE = 20;
+
+  @Inject AdminSession session;
+  @Inject OutboxAdmin outbox;
+
+  private String status;
+  private Map<String, Long> counts = Map.of();
+  private LazyDataModel<OutboxEntry> emails;
+
+  @PostConstruct
+  void load() {
+    if (!session.isAdmin()) {
+      return;
+    }
+    counts = outbox.counts();
+    emails = new PageModel<>(this::page, OutboxEntry::id);
+  }
+
+  private Page<OutboxEntry> page(int page, int size) {
+    return outbox.list(status == null || status.isEmpty() ? null : status, page, size);
+  }
+
+  /** Queues a dead email again; the sender picks it up within seconds. */
+  public void retry(long id) {
+    if (!session.isAdmin()) {
+      FacesMessages.error("Only an admin can retry emails");
+      return;
+    }
+    try {
+      outbox.retry(id);
+      FacesMessages.info("Email #" + id + " is queued again.");
+    } catch (ApiException refusal) {
+      FacesMessages.error(refusal.getMessage());
+    }
+    counts = outbox.counts();
+  }
+
+  public List<String> getStatuses() {
+    return OutboxAdmin.STATUSES;
+  }
+
+  public Map<String, Long> getCounts() {
+    return counts;
+  }
+
+  public LazyDataModel<OutboxEntry> getEmails() {
+    return emails;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public int getPageSize() {
+    return PAGE;
+  }
+}
