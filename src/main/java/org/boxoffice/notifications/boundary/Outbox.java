@@ -72,16 +72,40 @@ public class Outbox {
     }
     UserView user = accounts.user(cancelled.userId());
     EventView event = catalog.event(cancelled.eventId(), null);
+    if (cancelled.withEvent()) {
+      queue(
+          "event-cancelled",
+          user,
+          cancelled.bookingId(),
+          null,
+          Map.of(
+              "eventTitle", event.title(),
+              "eventStart", WHEN.format(event.startDate()),
+              "money", moneyOfCancelledEvent(cancelled)));
+      return;
+    }
     queue(
-        cancelled.withEvent() ? "event-cancelled" : "cancellation",
+        "cancellation",
         user,
         cancelled.bookingId(),
         null,
-        Map.of(
-            "eventTitle",
-            event.title(),
-            "reason",
-            cancelled.withEvent() ? "The organizer cancelled the event." : ""));
+        Map.of("eventTitle", event.title(), "reason", ""));
+  }
+
+  /** What happens to the attendee's money when the organizer cancels the whole event. */
+  private static String moneyOfCancelledEvent(BookingCancelled cancelled) {
+    if (cancelled.finalAmount().signum() <= 0) {
+      return "Your booking was free, so there is nothing to refund.";
+    }
+    String amount = cancelled.finalAmount().toPlainString() + " " + cancelled.currency();
+    return "CONFIRMED".equals(cancelled.previousStatus())
+        ? "You paid "
+            + amount
+            + ": it is refunded to you in full, and a separate email confirms the refund."
+        : "You had not paid the "
+            + amount
+            + " yet, so nothing is charged. Should your payment still go through, it is refunded"
+            + " automatically.";
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -92,9 +116,18 @@ public class Outbox {
     String reason =
         switch (refund.reason()) {
           case "SEATS_GONE" ->
-              "Your payment arrived after your reservation had run out and the seats were sold"
-                  + " meanwhile, so we could not issue tickets. We are sorry.";
+              "Your payment arrived after your reservation had run out, and the seats were sold"
+                  + " meanwhile (or the event is no longer on sale), so we could not issue tickets."
+                  + " We are sorry.";
+          case "COUPON_USED_UP" ->
+              "Your payment arrived after your reservation had run out, and meanwhile the last"
+                  + " use of your coupon went to another booking, so we could not issue tickets at"
+                  + " the discounted price. We are sorry.";
+          case "BOOKING_CLOSED" ->
+              "Your payment arrived after your booking had been cancelled, so no tickets were"
+                  + " issued.";
           case "CANCELLED" -> "Your booking was cancelled.";
+          case "EVENT_CANCELLED" -> "The organizer cancelled the event.";
           default ->
               refund.full()
                   ? "The organizer refunded your booking."
@@ -169,8 +202,7 @@ public class Outbox {
     Map<String, String> values = new java.util.HashMap<>(more);
     values.put("firstName", user.firstName());
     values.put("bookingId", String.valueOf(bookingId));
-    Templates.Rendered mail =
-        Templates.render(template.equals("event-cancelled") ? "cancellation" : template, values);
+    Templates.Rendered mail = Templates.render(template, values);
     em.persist(
         OutboxMessage.queue(
             new OutboxMessage.Content(
