@@ -44,8 +44,8 @@ public class Outbox {
   @Inject Bookings bookings;
   @Inject Clock clock;
 
-  /** An email claimed for sending. */
-  public record Claimed(long id, int attempts, OutboxMessage.Content content) {}
+  /** An email claimed for sending; {@code messageKey} makes its Message-ID. */
+  public record Claimed(long id, int attempts, String messageKey, OutboxMessage.Content content) {}
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onConfirmed(@Observes BookingConfirmed confirmed) {
@@ -162,7 +162,7 @@ public class Outbox {
         .map(
             m -> {
               m.lease(now.plus(lease));
-              return new Claimed(m.id(), m.attempts(), m.content());
+              return new Claimed(m.id(), m.attempts(), m.messageKey(), m.content());
             })
         .toList();
   }
@@ -186,12 +186,29 @@ public class Outbox {
     return !m.queued();
   }
 
+  /** How many emails wait (QUEUED) and how many were given up (DEAD): one indexed query. */
   @Transactional
-  public long queuedCount() {
-    return em.createQuery(
-            "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = 'QUEUED'", Long.class)
-        .getSingleResult();
+  public Backlog backlog() {
+    long queued = 0;
+    long dead = 0;
+    for (Object[] row :
+        em.createQuery(
+                "SELECT m.status, COUNT(m) FROM OutboxMessage m"
+                    + " WHERE m.status IN ('QUEUED', 'DEAD') GROUP BY m.status",
+                Object[].class)
+            .getResultList()) {
+      long count = ((Number) row[1]).longValue();
+      if ("QUEUED".equals(row[0])) {
+        queued = count;
+      } else {
+        dead = count;
+      }
+    }
+    return new Backlog(queued, dead);
   }
+
+  /** The outbox's backlog. */
+  public record Backlog(long queued, long dead) {}
 
   private void queue(
       String template,
