@@ -67,4 +67,15 @@ class CouponTest {
     restricted.disable();
     assertThat(refusal(() -> restricted.redeem(5, NOW))).isEqualTo("COUPON_INVALID");
   }
+
+  @Test
+  void a_late_payment_takes_a_use_again_only_while_one_is_left_even_when_disabled_or_expired() {
+    Coupon c = coupon(1, NOW.minusSeconds(1), Set.of());
+    c.disable();
+
+    assertThat(c.retakeUse()).isTrue();
+    assertThat(c.currentUsages()).isEqualTo(1);
+    assertThat(c.retakeUse()).isFalse();
+    assertThat(c.currentUsages()).isEqualTo(1);
+  }
 }

@@ -62,4 +62,27 @@ class OutboxMessageTest {
     assertThat(mail.text()).contains("Ann & \"Bo\"");
     assertThat(mail.html()).doesNotContain("{{");
   }
+
+  @Test
+  void the_event_cancelled_email_has_its_own_words_with_user_data_escaped() {
+    Templates.Rendered mail =
+        Templates.render(
+            "event-cancelled",
+            Map.of(
+                "eventTitle", "Jazz <b>&</b>",
+                "firstName", "Ann",
+                "bookingId", "42",
+                "eventStart", "Sat 9 Jan 2027, 20:00 +01:00",
+                "money", "You paid 24.00 EUR: it is refunded to you in full."));
+
+    assertThat(mail.subject()).isEqualTo("Event cancelled: Jazz <b>&</b>");
+    assertThat(mail.text())
+        .contains("the organizer has cancelled Jazz <b>&</b>")
+        .contains("booking 42")
+        .contains("refunded to you in full");
+    assertThat(mail.html())
+        .contains("Jazz &lt;b&gt;&amp;&lt;/b&gt;")
+        .contains("refunded to you in full")
+        .doesNotContain("{{");
+  }
 }

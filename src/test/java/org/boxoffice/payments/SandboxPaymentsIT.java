@@ -204,6 +204,135 @@ class SandboxPaymentsIT {
   }
 
   @Test
+  void a_late_payment_that_takes_the_seats_again_takes_its_coupon_use_again() {
+    long eventId = publishedEvent(organizer, 10, "10.00");
+    long couponId = coupon(eventId, "LATE2", 2);
+    JsonObject late = bookedWithCoupon(attendee, eventId, "LATE2");
+    lapse(id(late));
+    assertThat(couponUses(couponId)).isZero();
+    bookedWithCoupon(stranger, eventId, "late2");
+
+    ApiResponse paid = attendee.api().post("/payments/sandbox/" + intentOf(late) + "/confirm", "");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    assertThat(paid.data().getString("status")).isEqualTo("CONFIRMED");
+    assertThat(couponUses(couponId)).isEqualTo(2);
+    assertCouponUsesMatchItsBookings(couponId);
+    assertThat(validTickets(id(late))).isEqualTo(2);
+    assertThat(availableSeats(eventId)).isEqualTo(6);
+  }
+
+  @Test
+  void a_late_payment_whose_coupon_was_used_up_meanwhile_is_refunded_and_keeps_the_limit() {
+    long eventId = publishedEvent(organizer, 10, "10.00");
+    long couponId = coupon(eventId, "LAST1", 1);
+    JsonObject late = bookedWithCoupon(attendee, eventId, "LAST1");
+    lapse(id(late));
+    bookedWithCoupon(stranger, eventId, "LAST1");
+    assertThat(couponUses(couponId)).isEqualTo(1);
+
+    ApiResponse paid = attendee.api().post("/payments/sandbox/" + intentOf(late) + "/confirm", "");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    assertThat(paid.data().getString("status")).isEqualTo("EXPIRED");
+    assertThat(couponUses(couponId)).isEqualTo(1);
+    assertCouponUsesMatchItsBookings(couponId);
+    assertThat(tickets(id(late))).isZero();
+    // The seats it held for a moment went back with the refusal.
+    assertThat(availableSeats(eventId)).isEqualTo(8);
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM refunds WHERE booking_id = ? AND reason = 'COUPON_USED_UP'"
+                        + " AND status = 'SUCCEEDED' AND amount = 18.00",
+                    id(late))
+                == 1,
+        Duration.ofSeconds(30),
+        "the late payment was not refunded");
+    assertThat(outboxRows(id(late), "refund")).isEqualTo(1);
+    assertThat(
+            (String)
+                Db.query(
+                        "SELECT text_body FROM outbox WHERE booking_id = ? AND kind = 'refund'",
+                        id(late))
+                    .get(0)
+                    .get("text_body"))
+        .contains("last use of your coupon");
+  }
+
+  @Test
+  void a_payment_for_a_booking_cancelled_before_it_was_paid_is_refunded_not_revived() {
+    long eventId = publishedEvent(organizer, 10, "10.00");
+    JsonObject booking = booked(attendee.api(), eventId, 1);
+    assertThat(attendee.api().post("/bookings/" + id(booking) + "/cancel", "{}").status())
+        .isEqualTo(200);
+
+    ApiResponse paid =
+        attendee.api().post("/payments/sandbox/" + intentOf(booking) + "/confirm", "");
+
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    assertThat(paid.data().getString("status")).isEqualTo("CANCELLED");
+    assertThat(tickets(id(booking))).isZero();
+    assertThat(availableSeats(eventId)).isEqualTo(10);
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM refunds WHERE booking_id = ? AND reason = 'BOOKING_CLOSED'"
+                        + " AND status = 'SUCCEEDED' AND amount = 10.00",
+                    id(booking))
+                == 1,
+        Duration.ofSeconds(30),
+        "the payment of the cancelled booking was not refunded");
+  }
+
+  @Test
+  void cancelling_an_event_refunds_its_paid_bookings_and_tells_everyone_in_its_own_words() {
+    long eventId = publishedEvent(organizer, 10, "12.00");
+    JsonObject paid = booked(attendee.api(), eventId, 2);
+    attendee.api().post("/payments/sandbox/" + intentOf(paid) + "/confirm", "");
+    JsonObject unpaid = booked(stranger.api(), eventId, 1);
+
+    ApiResponse cancelled = organizer.api().post("/events/" + eventId + "/cancel", "{}");
+
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    assertThat(bookingStatus(id(paid))).isEqualTo("CANCELLED");
+    assertThat(bookingStatus(id(unpaid))).isEqualTo("CANCELLED");
+    assertThat(validTickets(id(paid))).isZero();
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM refunds WHERE booking_id = ?"
+                        + " AND reason = 'EVENT_CANCELLED' AND status = 'SUCCEEDED'"
+                        + " AND amount = 24.00",
+                    id(paid))
+                == 1,
+        Duration.ofSeconds(30),
+        "the paid booking of the cancelled event was not refunded");
+    assertThat(Db.number("SELECT count(*) FROM refunds WHERE booking_id = ?", id(unpaid))).isZero();
+    assertThat(Db.query("SELECT status FROM payments WHERE booking_id = ?", id(paid)))
+        .containsExactly(Map.of("status", "REFUNDED"));
+
+    Map<String, Object> paidMail = eventCancelledMail(id(paid));
+    assertThat((String) paidMail.get("subject")).startsWith("Event cancelled: ");
+    assertThat((String) paidMail.get("text_body"))
+        .contains("the organizer has cancelled")
+        .contains("You paid 24.00 EUR: it is refunded to you in full");
+    assertThat((String) paidMail.get("html_body")).contains("refunded to you in full");
+    assertThat((String) eventCancelledMail(id(unpaid)).get("text_body"))
+        .contains("nothing is charged");
+    assertThat(outboxRows(id(paid), "cancellation")).isZero();
+    assertThat(outboxRows(id(paid), "refund")).isEqualTo(1);
+    assertThat(
+            (String)
+                Db.query(
+                        "SELECT text_body FROM outbox WHERE booking_id = ? AND kind = 'refund'",
+                        id(paid))
+                    .get(0)
+                    .get("text_body"))
+        .contains("The organizer cancelled the event.");
+  }
+
+  @Test
   void cancelling_a_paid_booking_refunds_it_in_full_and_voids_its_tickets() {
     long eventId = publishedEvent(organizer, 10, "12.50");
     JsonObject booking = booked(attendee.api(), eventId, 2);
@@ -301,6 +430,55 @@ class SandboxPaymentsIT {
     assertThat(payments.getJsonObject("data").getString("stripeCircuit")).isEqualTo("closed");
     assertThat(Api.server().get("/metrics").body()).contains("payment_circuit_open");
     assertThat(book(attendee.api(), 999_999_999L, 1).status()).isEqualTo(404);
+  }
+
+  static long coupon(long eventId, String code, int maxUsages) {
+    ApiResponse created =
+        organizer
+            .api()
+            .post(
+                "/events/" + eventId + "/coupons",
+                """
+                {"code": "%s", "discountType": "PERCENT", "discountValue": 10, "maxUsages": %d}
+                """
+                    .formatted(code, maxUsages));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return id(created.data());
+  }
+
+  static JsonObject bookedWithCoupon(User user, long eventId, String code) {
+    ApiResponse booked =
+        user.api()
+            .post(
+                "/bookings",
+                "{\"eventId\": %d, \"quantity\": 2, \"couponCode\": \"%s\"}"
+                    .formatted(eventId, code));
+    assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+    return booked.data();
+  }
+
+  static long couponUses(long couponId) {
+    return Db.number("SELECT current_usages FROM coupons WHERE id = ?", couponId);
+  }
+
+  /** The invariant: a coupon's count of uses is the number of bookings that hold one. */
+  static void assertCouponUsesMatchItsBookings(long couponId) {
+    assertThat(couponUses(couponId))
+        .isEqualTo(
+            Db.number(
+                "SELECT count(*) FROM bookings WHERE coupon_id = ?"
+                    + " AND status IN ('PENDING', 'CONFIRMED')",
+                couponId));
+  }
+
+  static Map<String, Object> eventCancelledMail(long bookingId) {
+    List<Map<String, Object>> rows =
+        Db.query(
+            "SELECT subject, text_body, html_body FROM outbox"
+                + " WHERE booking_id = ? AND kind = 'event-cancelled'",
+            bookingId);
+    assertThat(rows).hasSize(1);
+    return rows.get(0);
   }
 
   /** Ages the hold and waits for the expiry job to give its seats back. */

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +44,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.boxoffice.it.support.Accounts;
@@ -309,6 +313,7 @@ class StripePaymentsAndEmailIT {
     MimeMessage mail = awaitMail(buyer.email(), 1).get(0);
 
     assertThat(mail.getSubject()).isEqualTo("Your tickets for Jazz <b>&</b> Blues");
+    assertThat(mail.getMessageID()).isEqualTo(expectedMessageId(id(booking), "confirmation"));
     List<BodyPart> parts = parts((Multipart) mail.getContent());
     Multipart alternative = (Multipart) parts.get(0).getContent();
     assertThat(alternative.getContentType()).startsWith("multipart/alternative");
@@ -334,6 +339,28 @@ class StripePaymentsAndEmailIT {
 
   @Test
   @Order(8)
+  void an_email_sent_again_after_a_crash_carries_the_same_message_id() throws Exception {
+    User buyer = Accounts.attendee();
+    long eventId = publishedEvent(api(organizer), "Sent twice", 10, "0");
+    JsonObject booking = booked(api(buyer), eventId, 1);
+    MimeMessage first = awaitMail(buyer.email(), 1).get(0);
+    awaitSent(id(booking));
+
+    // As if the server died after SMTP accepted the email, before the row was marked SENT.
+    Db.update(
+        "UPDATE outbox SET status = 'QUEUED', sent_at = NULL, next_attempt_at = now()"
+            + " WHERE booking_id = ?",
+        id(booking));
+
+    List<MimeMessage> both = awaitMail(buyer.email(), 2);
+    assertThat(both).hasSize(2);
+    assertThat(both.get(1).getMessageID())
+        .isEqualTo(first.getMessageID())
+        .isEqualTo(expectedMessageId(id(booking), "confirmation"));
+  }
+
+  @Test
+  @Order(9)
   void an_email_waits_while_smtp_is_down_is_retried_and_sent_once_it_is_back() throws Exception {
     User buyer = Accounts.attendee();
     long eventId = publishedEvent(api(organizer), "SMTP outage", 10, "0");
@@ -350,6 +377,13 @@ class StripePaymentsAndEmailIT {
                   == 1,
           Duration.ofSeconds(90),
           "the email was not retried while SMTP was down");
+      PaymentFixtures.await(
+          () -> {
+            long waiting = Db.number("SELECT count(*) FROM outbox WHERE status = 'QUEUED'");
+            return waiting >= 1 && gauge("outbox_queued") == waiting;
+          },
+          Duration.ofSeconds(30),
+          "outbox_queued does not show the waiting email");
     } finally {
       smtp = new GreenMail(smtpSetup);
       smtp.start();
@@ -366,7 +400,31 @@ class StripePaymentsAndEmailIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
+  void metrics_show_how_many_emails_wait_and_how_many_were_given_up() {
+    User buyer = Accounts.attendee();
+    long eventId = publishedEvent(api(organizer), "Dead letter", 10, "0");
+    JsonObject booking = booked(api(buyer), eventId, 1);
+    awaitSent(id(booking));
+    long deadBefore = Db.number("SELECT count(*) FROM outbox WHERE status = 'DEAD'");
+
+    // As if its attempts had run out.
+    Db.update("UPDATE outbox SET status = 'DEAD' WHERE booking_id = ?", id(booking));
+
+    PaymentFixtures.await(
+        () -> gauge("outbox_dead") == deadBefore + 1,
+        Duration.ofSeconds(30),
+        "outbox_dead does not count the dead email");
+    PaymentFixtures.await(
+        () ->
+            gauge("outbox_queued")
+                == Db.number("SELECT count(*) FROM outbox WHERE status = 'QUEUED'"),
+        Duration.ofSeconds(30),
+        "outbox_queued does not agree with the table");
+  }
+
+  @Test
+  @Order(11)
   void two_servers_sending_the_same_outbox_send_each_email_exactly_once() throws Exception {
     try (LibertyServer second =
         LibertyServer.copyOfMain("boxoffice-stripe-b", LibertyServer.port(12), env)) {
@@ -399,7 +457,7 @@ class StripePaymentsAndEmailIT {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void when_stripe_fails_the_circuit_opens_bookings_get_503_fast_and_no_seat_stays_held()
       throws Exception {
     long eventId = publishedEvent(api(organizer), "Stripe outage", 6, "10.00");
@@ -414,6 +472,7 @@ class StripePaymentsAndEmailIT {
         ApiResponse refused = book(api(attendee), eventId, 2);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
         assertThat(refused.errorCode()).isEqualTo("PAYMENT_GATEWAY_UNAVAILABLE");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 10L);
         assertThat(availableSeats(eventId)).isEqualTo(6);
       }
       int callsBefore = stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).size();
@@ -421,6 +480,8 @@ class StripePaymentsAndEmailIT {
       ApiResponse whileOpen = book(api(attendee), eventId, 2);
 
       assertThat(whileOpen.status()).isEqualTo(503);
+      // What is left of the breaker's 10 s open delay.
+      assertThat(Long.parseLong(whileOpen.header("Retry-After"))).isBetween(1L, 10L);
       // Failing fast: the open circuit did not even call Stripe.
       assertThat(stripe.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))))
           .hasSize(callsBefore);
@@ -455,7 +516,7 @@ class StripePaymentsAndEmailIT {
   }
 
   @Test
-  @Order(11)
+  @Order(13)
   void a_server_killed_mid_webhook_confirms_exactly_once_when_stripe_resends() throws Exception {
     User buyer = Accounts.attendee();
     long eventId = publishedEvent(api(organizer), "Crash drill", 10, "10.00");
@@ -510,6 +571,175 @@ class StripePaymentsAndEmailIT {
     assertThat(awaitMail(buyer.email(), 1)).hasSize(1);
     Thread.sleep(3_000);
     assertThat(bookingMails(buyer.email())).hasSize(1);
+  }
+
+  /**
+   * A payment arrives after its hold expired and its seats were sold: the webhook's transaction
+   * books the refund and the attendee's email with the decision. The server then dies (kill -9)
+   * while its call to Stripe is on the way (its Stripe is a socket that never answers), and another
+   * server's refund sweep sends the refund: once at Stripe, with the same idempotency key, one
+   * refund email.
+   */
+  @Test
+  @Order(14)
+  void a_late_payments_refund_cut_off_by_a_crash_is_sent_once_by_another_servers_sweep()
+      throws Exception {
+    User late = Accounts.attendee();
+    long eventId = publishedEvent(api(organizer), "Late and sold out", 2, "10.00");
+    JsonObject booking = booked(api(late), eventId, 2);
+    SandboxPaymentsIT.lapse(id(booking));
+    booked(api(attendee), eventId, 2);
+    String payload =
+        event("evt_late_" + id(booking), "payment_intent.succeeded", intent(intentOf(booking)));
+    Map<String, String> drillEnv = new HashMap<>(env);
+    // Its emails are left to the other server: a kill mid-SMTP would re-send one (at least once).
+    drillEnv.remove("SMTP_HOST");
+    try (SilentStripe silent = new SilentStripe()) {
+      drillEnv.put("BOXOFFICE_STRIPE_API_BASE", "http://127.0.0.1:" + silent.port());
+      try (LibertyServer drill =
+          LibertyServer.copyOfMain("boxoffice-stripe-late", LibertyServer.port(28), drillEnv)) {
+        drill.start().awaitReady(200, Duration.ofMinutes(4));
+
+        ApiResponse answered =
+            drill
+                .api()
+                .withHeader("Stripe-Signature", sign(payload, Instant.now()))
+                .post("/payments/stripe/webhook", payload);
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        String request = silent.firstRequest(Duration.ofSeconds(30));
+
+        ProcessHandle.of(drill.pid()).orElseThrow().destroyForcibly();
+
+        long refundId =
+            Db.number(
+                "SELECT id FROM refunds WHERE booking_id = ? AND reason = 'SEATS_GONE'",
+                id(booking));
+        assertThat(request)
+            .startsWith("POST /v1/refunds")
+            .containsIgnoringCase("Idempotency-Key: refund-" + refundId);
+        assertThat(outboxRows(id(booking), "refund")).isEqualTo(1);
+      }
+    }
+    long refundId = Db.number("SELECT id FROM refunds WHERE booking_id = ?", id(booking));
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM refunds WHERE id = ? AND status = 'SUCCEEDED'", refundId)
+                == 1,
+        Duration.ofSeconds(60),
+        "the sweep did not finish the refund");
+    // Stripe resends the event to the surviving server: nothing more happens.
+    ApiResponse resent = webhook(payload, sign(payload, Instant.now()));
+    assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+
+    stripe.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v1/refunds"))
+            .withRequestBody(containing("payment_intent=" + intentOf(booking))));
+    stripe.verify(
+        postRequestedFor(urlEqualTo("/v1/refunds"))
+            .withHeader("Idempotency-Key", equalTo("refund-" + refundId))
+            .withRequestBody(containing("amount=2000")));
+    assertThat(Db.number("SELECT count(*) FROM refunds WHERE booking_id = ?", id(booking)))
+        .isEqualTo(1);
+    assertThat(Db.query("SELECT status FROM payments WHERE booking_id = ?", id(booking)))
+        .containsExactly(Map.of("status", "REFUNDED"));
+    assertThat(bookingStatus(id(booking))).isEqualTo("EXPIRED");
+    assertThat(tickets(id(booking))).isZero();
+    assertThat(availableSeats(eventId)).isZero();
+    List<MimeMessage> mails = awaitMail(late.email(), 1);
+    Thread.sleep(3_000);
+    assertThat(smtp.getReceivedMessagesForDomain(late.email())).hasSize(1);
+    assertThat(mails.get(0).getSubject()).startsWith("Refund of 20.00 EUR");
+  }
+
+  /**
+   * A Stripe that takes requests and never answers: the test sees the first request arrive, so it
+   * knows the server is inside its call to Stripe.
+   */
+  static final class SilentStripe implements AutoCloseable {
+    private final ServerSocket socket;
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<String> first = new CompletableFuture<>();
+
+    SilentStripe() throws IOException {
+      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread acceptor = new Thread(this::accept, "silent-stripe");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    String firstRequest(Duration timeout) throws Exception {
+      return first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void accept() {
+      try {
+        while (true) {
+          Socket client = socket.accept();
+          held.add(client);
+          first.complete(headersOf(client));
+        }
+      } catch (IOException closed) {
+        first.completeExceptionally(closed);
+      }
+    }
+
+    private static String headersOf(Socket client) throws IOException {
+      StringBuilder head = new StringBuilder();
+      int c;
+      while (head.indexOf("\r\n\r\n") < 0 && (c = client.getInputStream().read()) >= 0) {
+        head.append((char) c);
+      }
+      return head.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+      for (Socket client : held) {
+        client.close();
+      }
+    }
+  }
+
+  /** {@code <outbox.<row id>.<created at, epoch ms>@boxoffice.test>}, from SMTP_FROM's domain. */
+  static String expectedMessageId(long bookingId, String kind) {
+    Map<String, Object> row =
+        Db.query(
+                "SELECT id, floor(extract(epoch FROM created_at) * 1000)::bigint AS millis"
+                    + " FROM outbox WHERE booking_id = ? AND kind = ?",
+                bookingId,
+                kind)
+            .get(0);
+    return "<outbox." + row.get("id") + "." + row.get("millis") + "@boxoffice.test>";
+  }
+
+  static void awaitSent(long bookingId) {
+    PaymentFixtures.await(
+        () ->
+            Db.number(
+                    "SELECT count(*) FROM outbox WHERE booking_id = ? AND status = 'SENT'",
+                    bookingId)
+                == 1,
+        Duration.ofSeconds(30),
+        "the outbox row was not marked SENT");
+  }
+
+  /** An application gauge of the copy's {@code /metrics}, e.g. {@code outbox_queued}. */
+  static long gauge(String name) {
+    Matcher m =
+        Pattern.compile(
+                "^" + name + "\\{mp_scope=\"application\",?} ([0-9.E+-]+)$", Pattern.MULTILINE)
+            .matcher(copy.api().get("/metrics?scope=application").body());
+    if (!m.find()) {
+      throw new AssertionError("no gauge " + name + " in /metrics");
+    }
+    return (long) Double.parseDouble(m.group(1));
   }
 
   static Api api(User user) {

@@ -14,9 +14,10 @@ import org.boxoffice.it.support.TcpProxy;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server whose database goes away says so (readiness DOWN, 503 DATABASE_UNAVAILABLE) and recovers
- * by itself when the database returns, whether it was lost mid-run or at start-up. The database
- * link runs through a proxy the test can cut, so the real database stays up for others.
+ * A server whose database goes away says so (readiness DOWN, 503 DATABASE_UNAVAILABLE with a
+ * Retry-After of a few seconds) and recovers by itself when the database returns, whether it was
+ * lost mid-run or at start-up. The database link runs through a proxy the test can cut, so the real
+ * database stays up for others.
  */
 class DatabaseOutageIT {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
@@ -38,6 +39,7 @@ class DatabaseOutageIT {
       server.awaitReady(503, PATIENCE);
       ApiResponse refused = server.api().post("/auth/login", LOGIN.formatted(user.email()));
       assertError(refused, 503, "DATABASE_UNAVAILABLE");
+      assertThat(refused.header("Retry-After")).isEqualTo("5");
 
       proxy.restore();
 
@@ -57,10 +59,9 @@ class DatabaseOutageIT {
 
       assertThat(server.api().get("/health/ready").status()).isEqualTo(503);
       assertThat(server.api().get("/health/live").status()).isEqualTo(200);
-      assertError(
-          server.api().post("/auth/login", LOGIN.formatted("a@example.test")),
-          503,
-          "DATABASE_UNAVAILABLE");
+      ApiResponse refused = server.api().post("/auth/login", LOGIN.formatted("a@example.test"));
+      assertError(refused, 503, "DATABASE_UNAVAILABLE");
+      assertThat(refused.header("Retry-After")).isEqualTo("5");
       assertThat(server.messages()).contains("Database schema migration failed");
 
       proxy.restore();

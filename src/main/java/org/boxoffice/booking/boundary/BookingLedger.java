@@ -171,25 +171,44 @@ public class BookingLedger {
     };
   }
 
+  /** What became of a booking whose payment arrived after its hold had lapsed. */
+  public enum LateOutcome {
+    /** Seats and coupon use taken again: CONFIRMED, with its tickets and email. */
+    CONFIRMED,
+    /** The seats are gone: sold meanwhile, or the event is no longer on sale. */
+    SEATS_GONE,
+    /** The seats were free, but the coupon's last use went to another booking meanwhile. */
+    COUPON_USED_UP,
+    /** Not merely expired: cancelled (by its booker, its organizer, with its event) or refunded. */
+    CLOSED
+  }
+
   /**
-   * A payment arrived after the hold lapsed: takes the seats again under the event's lock and
-   * confirms the booking. Refuses (SOLD_OUT, EVENT_NOT_ON_SALE, ...) when the seats can't be had,
-   * and the whole transaction rolls back: the caller then refunds.
+   * A payment arrived after the hold lapsed (inside the payments feature's transaction, which
+   * records the payment and, unless this confirms the booking, its refund): an EXPIRED booking
+   * takes its seats again, and its coupon use, and is confirmed with tickets and email. It answers
+   * rather than throws, since the caller's transaction must commit either way: the decision and its
+   * consequence (confirmation or refund) are one commit, so no crash can leave a paid booking
+   * without seats and without a refund. Locks booking row, then event row, then coupon row.
    */
-  @Transactional
-  public void confirmLapsed(long bookingId, Instant now) {
-    // Booking row, then event row: the order cancel() uses.
+  @Transactional(Transactional.TxType.MANDATORY)
+  public LateOutcome confirmLate(long bookingId, Instant now) {
     Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
-    if (booking == null) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+    if (booking == null || booking.status() != BookingStatus.EXPIRED) {
+      return LateOutcome.CLOSED;
     }
-    if (booking.status() == BookingStatus.CONFIRMED) {
-      return;
+    if (!inventory.retake(booking.eventId(), booking.ticketTypeId(), booking.quantity(), now)) {
+      return LateOutcome.SEATS_GONE;
     }
-    inventory.reserve(booking.eventId(), booking.ticketTypeId(), booking.quantity(), now);
+    if (booking.couponId() != null && !coupons.retake(booking.couponId())) {
+      // The event row is still locked by this transaction: the seats go back as if never taken.
+      inventory.release(booking.eventId(), booking.ticketTypeId(), booking.quantity());
+      return LateOutcome.COUPON_USED_UP;
+    }
     booking.confirmLate(now);
     metrics.confirmed();
     confirmations.fire(confirmed(booking));
+    return LateOutcome.CONFIRMED;
   }
 
   /**

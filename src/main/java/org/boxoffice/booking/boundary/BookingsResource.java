@@ -48,11 +48,16 @@ public class BookingsResource {
 
   /**
    * Books seats → 201 (PENDING with {@code expiresAt}, or CONFIRMED when free); 409 SOLD_OUT /
-   * EVENT_NOT_ON_SALE, 422 COUPON_*; with an {@code Idempotency-Key} the first answer is replayed.
+   * EVENT_NOT_ON_SALE, 422 COUPON_*, 503 PAYMENT_GATEWAY_UNAVAILABLE with {@code Retry-After}; with
+   * an {@code Idempotency-Key} the first answer is replayed.
    */
   @POST
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "Book seats (optionally idempotent with the Idempotency-Key header)")
+  @Operation(
+      summary = "Book seats (optionally idempotent with the Idempotency-Key header)",
+      description =
+          "503 PAYMENT_GATEWAY_UNAVAILABLE when the payment provider can't be reached: nothing is"
+              + " held, and Retry-After says in how many seconds to try again.")
   public Response book(
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
       @NotNull(message = "a JSON body is required") @Valid BookingRequest request,

@@ -148,11 +148,12 @@ public class Booking {
   }
 
   /**
-   * Paid after its hold had lapsed (EXPIRED, or CANCELLED while unpaid), and the seats were taken
-   * again: the booking is confirmed after all.
+   * Paid after its hold had expired, and the seats were taken again: the booking is confirmed after
+   * all. A cancelled booking stays cancelled (its booker or organizer gave it up; its money goes
+   * back).
    */
   public void confirmLate(Instant now) {
-    if (status != BookingStatus.EXPIRED && status != BookingStatus.CANCELLED) {
+    if (status != BookingStatus.EXPIRED) {
       throw ApiException.conflict(
           BOOKING_NOT_CONFIRMABLE, "A " + status + " booking can't be confirmed late");
     }

@@ -128,6 +128,17 @@ public class Coupons {
         coupon.id(), coupon.code(), coupon.discountType(), coupon.discountValue());
   }
 
+  /**
+   * Counts a use again for a lapsed booking whose late payment takes its seats back (see {@link
+   * Coupon#retakeUse}); false when the coupon has no use left. Locks the coupon row, so the caller
+   * must already hold the event row's lock.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean retake(long couponId) {
+    Coupon coupon = em.find(Coupon.class, couponId, LockModeType.PESSIMISTIC_WRITE);
+    return coupon != null && coupon.retakeUse();
+  }
+
   /** Gives a use back (expiry, cancellation); locks the coupon row, never goes below zero. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void giveBack(long couponId) {

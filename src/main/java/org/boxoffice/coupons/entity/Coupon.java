@@ -134,6 +134,20 @@ public class Coupon {
     currentUsages++;
   }
 
+  /**
+   * Counts a use again for a booking whose hold lapsed (giving its use back) and whose payment then
+   * arrived: the attendee already paid the discounted price, so being disabled or past its expiry
+   * since does not matter; only the use limit does, and it is never exceeded. False, with nothing
+   * changed, when no use is left.
+   */
+  public boolean retakeUse() {
+    if (maxUsages != null && currentUsages >= maxUsages) {
+      return false;
+    }
+    currentUsages++;
+    return true;
+  }
+
   /** Gives one use back (the booking expired or was cancelled); never below zero. */
   public void giveBack() {
     if (currentUsages > 0) {

@@ -91,6 +91,34 @@ public class SeatInventory {
   }
 
   /**
+   * Takes the seats of a booking again whose hold lapsed before its payment arrived: locks the
+   * event row and takes them when the event is still on sale (published, not started) and both the
+   * tier and the event have them; false, with nothing changed, otherwise. It refuses by answer, not
+   * by exception, because the caller's transaction (the payment's) must commit either way. The
+   * tier's sales window and per-order limit are not checked again: the booking met them when it was
+   * made.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean retake(long eventId, long ticketTypeId, int quantity, Instant now) {
+    Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+    if (event == null
+        || event.status(now) != EventStatus.PUBLISHED
+        || !now.isBefore(event.startDate())) {
+      return false;
+    }
+    TicketType tier = event.ticketType(ticketTypeId).orElse(null);
+    if (tier == null
+        || quantity < 1
+        || quantity > tier.ownAvailable()
+        || quantity > event.availableSeats()) {
+      return false;
+    }
+    tier.reserve(quantity);
+    event.reserve(quantity);
+    return true;
+  }
+
+  /**
    * Locks the event row and gives seats back to the tier and the event (expiry, cancellation,
    * refund). Never raises availability above capacity.
    */

@@ -44,8 +44,8 @@ public class Outbox {
   @Inject Bookings bookings;
   @Inject Clock clock;
 
-  /** An email claimed for sending. */
-  public record Claimed(long id, int attempts, OutboxMessage.Content content) {}
+  /** An email claimed for sending; {@code messageKey} makes its Message-ID. */
+  public record Claimed(long id, int attempts, String messageKey, OutboxMessage.Content content) {}
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onConfirmed(@Observes BookingConfirmed confirmed) {
@@ -72,16 +72,40 @@ public class Outbox {
     }
     UserView user = accounts.user(cancelled.userId());
     EventView event = catalog.event(cancelled.eventId(), null);
+    if (cancelled.withEvent()) {
+      queue(
+          "event-cancelled",
+          user,
+          cancelled.bookingId(),
+          null,
+          Map.of(
+              "eventTitle", event.title(),
+              "eventStart", WHEN.format(event.startDate()),
+              "money", moneyOfCancelledEvent(cancelled)));
+      return;
+    }
     queue(
-        cancelled.withEvent() ? "event-cancelled" : "cancellation",
+        "cancellation",
         user,
         cancelled.bookingId(),
         null,
-        Map.of(
-            "eventTitle",
-            event.title(),
-            "reason",
-            cancelled.withEvent() ? "The organizer cancelled the event." : ""));
+        Map.of("eventTitle", event.title(), "reason", ""));
+  }
+
+  /** What happens to the attendee's money when the organizer cancels the whole event. */
+  private static String moneyOfCancelledEvent(BookingCancelled cancelled) {
+    if (cancelled.finalAmount().signum() <= 0) {
+      return "Your booking was free, so there is nothing to refund.";
+    }
+    String amount = cancelled.finalAmount().toPlainString() + " " + cancelled.currency();
+    return "CONFIRMED".equals(cancelled.previousStatus())
+        ? "You paid "
+            + amount
+            + ": it is refunded to you in full, and a separate email confirms the refund."
+        : "You had not paid the "
+            + amount
+            + " yet, so nothing is charged. Should your payment still go through, it is refunded"
+            + " automatically.";
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -92,9 +116,18 @@ public class Outbox {
     String reason =
         switch (refund.reason()) {
           case "SEATS_GONE" ->
-              "Your payment arrived after your reservation had run out and the seats were sold"
-                  + " meanwhile, so we could not issue tickets. We are sorry.";
+              "Your payment arrived after your reservation had run out, and the seats were sold"
+                  + " meanwhile (or the event is no longer on sale), so we could not issue tickets."
+                  + " We are sorry.";
+          case "COUPON_USED_UP" ->
+              "Your payment arrived after your reservation had run out, and meanwhile the last"
+                  + " use of your coupon went to another booking, so we could not issue tickets at"
+                  + " the discounted price. We are sorry.";
+          case "BOOKING_CLOSED" ->
+              "Your payment arrived after your booking had been cancelled, so no tickets were"
+                  + " issued.";
           case "CANCELLED" -> "Your booking was cancelled.";
+          case "EVENT_CANCELLED" -> "The organizer cancelled the event.";
           default ->
               refund.full()
                   ? "The organizer refunded your booking."
@@ -129,7 +162,7 @@ public class Outbox {
         .map(
             m -> {
               m.lease(now.plus(lease));
-              return new Claimed(m.id(), m.attempts(), m.content());
+              return new Claimed(m.id(), m.attempts(), m.messageKey(), m.content());
             })
         .toList();
   }
@@ -153,12 +186,29 @@ public class Outbox {
     return !m.queued();
   }
 
+  /** How many emails wait (QUEUED) and how many were given up (DEAD): one indexed query. */
   @Transactional
-  public long queuedCount() {
-    return em.createQuery(
-            "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = 'QUEUED'", Long.class)
-        .getSingleResult();
+  public Backlog backlog() {
+    long queued = 0;
+    long dead = 0;
+    for (Object[] row :
+        em.createQuery(
+                "SELECT m.status, COUNT(m) FROM OutboxMessage m"
+                    + " WHERE m.status IN ('QUEUED', 'DEAD') GROUP BY m.status",
+                Object[].class)
+            .getResultList()) {
+      long count = ((Number) row[1]).longValue();
+      if ("QUEUED".equals(row[0])) {
+        queued = count;
+      } else {
+        dead = count;
+      }
+    }
+    return new Backlog(queued, dead);
   }
+
+  /** The outbox's backlog. */
+  public record Backlog(long queued, long dead) {}
 
   private void queue(
       String template,
@@ -169,8 +219,7 @@ public class Outbox {
     Map<String, String> values = new java.util.HashMap<>(more);
     values.put("firstName", user.firstName());
     values.put("bookingId", String.valueOf(bookingId));
-    Templates.Rendered mail =
-        Templates.render(template.equals("event-cancelled") ? "cancellation" : template, values);
+    Templates.Rendered mail = Templates.render(template, values);
     em.persist(
         OutboxMessage.queue(
             new OutboxMessage.Content(

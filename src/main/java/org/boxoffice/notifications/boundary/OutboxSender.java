@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.events.boundary.Catalog;
@@ -23,6 +24,7 @@ import org.boxoffice.notifications.entity.OutboxMessage;
 import org.boxoffice.platform.boundary.SchemaMigrations;
 import org.boxoffice.tickets.boundary.Tickets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -30,6 +32,13 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * SMTP outside any transaction, then marks it SENT, or schedules a retry with exponential backoff,
  * or DEAD after {@code boxoffice.outbox.max.attempts}. With no SMTP host configured nothing is sent
  * and the queue is listed in the log.
+ *
+ * <p>Delivery is at least once: a server that dies after the SMTP server accepted an email but
+ * before it was marked SENT sends it again once the lease runs out. Every attempt at one email
+ * carries the same {@code Message-ID}, so mail servers and clients can drop the copy.
+ *
+ * <p>Each run also counts the backlog for the {@code outbox_queued} and {@code outbox_dead} gauges,
+ * so a scrape of {@code /metrics} never queries the database.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -55,10 +64,26 @@ public class OutboxSender {
   @ConfigProperty(name = "boxoffice.outbox.max.attempts", defaultValue = "8")
   int maxAttempts;
 
+  private final AtomicLong queued = new AtomicLong();
+  private final AtomicLong dead = new AtomicLong();
   private ScheduledFuture<?> task;
   private Instant lastQueueLog = Instant.EPOCH;
 
   void onStart(@Observes Startup startup) {
+    metrics.gauge(
+        Metadata.builder()
+            .withName("outbox.queued")
+            .withDescription("Emails waiting in the outbox (as of the sender's last run)")
+            .build(),
+        queued,
+        AtomicLong::get);
+    metrics.gauge(
+        Metadata.builder()
+            .withName("outbox.dead")
+            .withDescription("Emails given up after too many attempts (as of the last run)")
+            .build(),
+        dead,
+        AtomicLong::get);
     if (!mailer.configured()) {
       LOG.warning("No SMTP_HOST configured: emails are queued in the outbox and not sent");
     }
@@ -71,15 +96,19 @@ public class OutboxSender {
       return;
     }
     try {
-      if (!mailer.configured()) {
-        logQueue();
-        return;
+      if (mailer.configured()) {
+        List<Outbox.Claimed> claimed;
+        do {
+          claimed = outbox.claim(BATCH, LEASE);
+          claimed.forEach(this::deliver);
+        } while (claimed.size() == BATCH);
       }
-      List<Outbox.Claimed> claimed;
-      do {
-        claimed = outbox.claim(BATCH, LEASE);
-        claimed.forEach(this::deliver);
-      } while (claimed.size() == BATCH);
+      Outbox.Backlog backlog = outbox.backlog();
+      queued.set(backlog.queued());
+      dead.set(backlog.dead());
+      if (!mailer.configured()) {
+        logQueue(backlog.queued());
+      }
     } catch (RuntimeException e) {
       // A failed run (database down) must not cancel the schedule: the next one retries.
       LOG.log(Level.WARNING, "outbox run failed; retrying next run: {0}", String.valueOf(e));
@@ -89,7 +118,8 @@ public class OutboxSender {
   private void deliver(Outbox.Claimed email) {
     OutboxMessage.Content c = email.content();
     try {
-      mailer.send(c.recipient(), c.subject(), c.text(), c.html(), attachments(c));
+      mailer.send(
+          email.messageKey(), c.recipient(), c.subject(), c.text(), c.html(), attachments(c));
       outbox.sent(email.id());
       metrics.counter("emails.sent").inc();
     } catch (Exception e) {
@@ -132,15 +162,12 @@ public class OutboxSender {
     return files;
   }
 
-  private void logQueue() {
+  private void logQueue(long waiting) {
     Instant now = clock.instant();
-    if (now.isAfter(lastQueueLog.plus(QUEUE_LOG_EVERY))) {
+    if (waiting > 0 && now.isAfter(lastQueueLog.plus(QUEUE_LOG_EVERY))) {
       lastQueueLog = now;
-      long queued = outbox.queuedCount();
-      if (queued > 0) {
-        LOG.info(
-            () -> queued + " emails queued in the outbox; no SMTP_HOST configured to send them");
-      }
+      LOG.info(
+          () -> waiting + " emails queued in the outbox; no SMTP_HOST configured to send them");
     }
   }
 

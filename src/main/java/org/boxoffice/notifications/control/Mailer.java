@@ -62,12 +62,23 @@ public class Mailer {
     return host.filter(h -> !h.isBlank()).isPresent();
   }
 
-  /** Sends one email: text and HTML alternatives, then the attachments. */
+  /**
+   * Sends one email: text and HTML alternatives, then the attachments. {@code messageKey} becomes
+   * its {@code Message-ID} ({@code <messageKey@domain of SMTP_FROM>}): the same for every attempt
+   * at the same email, so a copy sent twice (delivery is at least once) can be recognised.
+   */
   public void send(
-      String recipient, String subject, String text, String html, List<Attachment> attachments)
+      String messageKey,
+      String recipient,
+      String subject,
+      String text,
+      String html,
+      List<Attachment> attachments)
       throws MessagingException {
-    MimeMessage message = new MimeMessage(session());
-    message.setFrom(new InternetAddress(from));
+    InternetAddress sender = new InternetAddress(from);
+    MimeMessage message =
+        new StableIdMessage(session(), "<" + messageKey + "@" + domainOf(sender) + ">");
+    message.setFrom(sender);
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient, true));
     message.setSubject(subject, StandardCharsets.UTF_8.name());
 
@@ -93,6 +104,27 @@ public class Mailer {
     message.setContent(mixed);
     message.saveChanges();
     Transport.send(message);
+  }
+
+  private static String domainOf(InternetAddress sender) {
+    String address = sender.getAddress();
+    int at = address == null ? -1 : address.lastIndexOf('@');
+    return at < 0 || at == address.length() - 1 ? "boxoffice.local" : address.substring(at + 1);
+  }
+
+  /** A message whose Message-ID is given, not generated afresh by each {@code saveChanges()}. */
+  private static final class StableIdMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
   }
 
   private Session session() {

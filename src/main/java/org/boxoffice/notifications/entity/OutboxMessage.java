@@ -123,6 +123,14 @@ public class OutboxMessage {
     nextAttemptAt = now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
   }
 
+  /**
+   * The stable part of this email's Message-ID: its row id, and its creation time so that ids stay
+   * unique across databases (a restored or rebuilt one numbers its rows from the start again).
+   */
+  public String messageKey() {
+    return "outbox." + id + "." + createdAt.toEpochMilli();
+  }
+
   public boolean queued() {
     return "QUEUED".equals(status);
   }

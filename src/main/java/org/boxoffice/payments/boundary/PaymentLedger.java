@@ -48,12 +48,14 @@ public class PaymentLedger {
   /** What a {@code payment_intent.succeeded} did. */
   public enum Succeeded {
     CONFIRMED,
+    /** Paid after the hold lapsed, and the seats were taken again: confirmed after all. */
+    CONFIRMED_LATE,
+    /** Paid after the hold lapsed, and the seats (or coupon use) could not be had: refunded. */
+    REFUNDED,
     /** Already handled (the same event again, or another event for the same payment). */
     DUPLICATE,
     /** No payment of ours has this intent. */
-    UNKNOWN,
-    /** Paid after the hold lapsed: the seats must be taken again, or the money given back. */
-    LAPSED
+    UNKNOWN
   }
 
   @PersistenceContext EntityManager em;
@@ -87,7 +89,10 @@ public class PaymentLedger {
 
   /**
    * The customer paid: the payment SUCCEEDED and its booking CONFIRMED with tickets and email, all
-   * in this transaction with the event's record.
+   * in this transaction with the event's record. A payment that arrives after its hold lapsed takes
+   * the seats again if they are still free; otherwise its refund is booked (and the attendee's
+   * email queued) in this same transaction, so the decision survives any crash: the refund is sent
+   * after the commit, or by {@link RefundRetry} if the server dies first.
    */
   @Transactional
   public Succeeded applySucceeded(String eventId, String eventType, String intentId) {
@@ -107,10 +112,25 @@ public class PaymentLedger {
     Succeeded outcome =
         switch (bookings.confirmPaid(payment.bookingId(), now)) {
           case CONFIRMED, ALREADY_CONFIRMED -> Succeeded.CONFIRMED;
-          case LAPSED, CLOSED -> Succeeded.LAPSED;
+          case LAPSED, CLOSED -> settleLate(payment, now);
         };
     holdForCrashDrill(eventId);
     return outcome;
+  }
+
+  private Succeeded settleLate(Payment payment, Instant now) {
+    BookingLedger.LateOutcome late = bookings.confirmLate(payment.bookingId(), now);
+    if (late == BookingLedger.LateOutcome.CONFIRMED) {
+      return Succeeded.CONFIRMED_LATE;
+    }
+    String reason =
+        switch (late) {
+          case COUPON_USED_UP -> "COUPON_USED_UP";
+          case CLOSED -> "BOOKING_CLOSED";
+          default -> "SEATS_GONE";
+        };
+    book(payment, null, reason);
+    return Succeeded.REFUNDED;
   }
 
   /**
@@ -163,15 +183,6 @@ public class PaymentLedger {
     }
   }
 
-  /** The booking an intent pays for. */
-  @Transactional
-  public long bookingOf(String intentId) {
-    return em.createNamedQuery(Payment.BY_INTENT, Payment.class)
-        .setParameter("intentId", intentId)
-        .getSingleResult()
-        .bookingId();
-  }
-
   /** The booker's own payment by its intent id; 404 PAYMENT_NOT_FOUND for anyone else's. */
   @Transactional
   public Payment ownPayment(String intentId, long userId) {
@@ -196,16 +207,6 @@ public class PaymentLedger {
         .getResultStream()
         .findFirst()
         .map(PaymentSummary::of);
-  }
-
-  /** The money of a payment whose seats are gone goes back in full; the attendee is told. */
-  @Transactional
-  public Optional<Long> refundLapsed(String intentId) {
-    Optional<Payment> found = lockByIntent(intentId);
-    if (found.isEmpty() || found.get().refundable().signum() <= 0) {
-      return Optional.empty();
-    }
-    return Optional.of(book(found.get(), null, "SEATS_GONE"));
   }
 
   /**
@@ -242,7 +243,7 @@ public class PaymentLedger {
     }
     lockByBooking(cancelled.bookingId())
         .filter(p -> p.refundable().signum() > 0)
-        .ifPresent(p -> book(p, null, "CANCELLED"));
+        .ifPresent(p -> book(p, null, cancelled.withEvent() ? "EVENT_CANCELLED" : "CANCELLED"));
   }
 
   /** The refund, for sending: its intent, amount and key; empty once it succeeded. */
@@ -330,7 +331,10 @@ public class PaymentLedger {
     Refund refund = Refund.requested(payment.id(), payment.bookingId(), refunded, reason, now);
     em.persist(refund);
     em.flush();
-    if (payment.fullyRefunded() && !"CANCELLED".equals(reason)) {
+    // A cancellation has given the seats back already.
+    if (payment.fullyRefunded()
+        && !reason.equals("CANCELLED")
+        && !reason.equals("EVENT_CANCELLED")) {
       bookings.refundedInFull(payment.bookingId(), now);
     }
     refundsBooked.fire(

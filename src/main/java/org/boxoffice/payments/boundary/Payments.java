@@ -18,10 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.boxoffice.booking.boundary.BookingLedger;
 import org.boxoffice.booking.boundary.BookingView;
 import org.boxoffice.booking.boundary.Bookings;
 import org.boxoffice.booking.boundary.Checkout;
@@ -32,6 +30,7 @@ import org.boxoffice.payments.control.MinorUnits;
 import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.UnavailableException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -45,17 +44,16 @@ public class Payments implements Checkout {
 
   @Inject Gateways gateways;
   @Inject PaymentLedger ledger;
-  @Inject BookingLedger bookingLedger;
   @Inject Bookings bookings;
   @Inject CircuitWatch circuit;
-  @Inject Clock clock;
 
   @Resource ManagedExecutorService executor;
 
   /**
    * Creates the payment intent of a PENDING booking just placed, keyed by the booking so a retry
    * never makes a second one. When the gateway can't be reached the hold is given back (the booking
-   * is CANCELLED, seats and coupon use back) and the answer is 503 PAYMENT_GATEWAY_UNAVAILABLE.
+   * is CANCELLED, seats and coupon use back) and the answer is 503 PAYMENT_GATEWAY_UNAVAILABLE with
+   * a {@code Retry-After} of what is left of the circuit breaker's open delay.
    */
   @Override
   public Object open(BookingView booking, long userId) {
@@ -74,10 +72,10 @@ public class Payments implements Checkout {
           "payment gateway unavailable for booking {0}; giving the hold back: {1}",
           new Object[] {booking.id(), String.valueOf(e)});
       bookings.cancel(booking.id(), userId);
-      throw new ApiException(
-          503,
+      throw new UnavailableException(
           PAYMENT_GATEWAY_UNAVAILABLE,
-          "Payments are unavailable right now; nothing was booked, try again shortly");
+          "Payments are unavailable right now; nothing was booked, try again shortly",
+          circuit.retryAfter());
     }
     return ledger.record(booking, userId, gateway.provider(), intent);
   }
@@ -141,30 +139,21 @@ public class Payments implements Checkout {
   /**
    * The payment succeeded. Normally the booking is confirmed with it; when its hold had lapsed, the
    * seats are taken again if still free, and otherwise the money goes back and the attendee is
-   * told: never a paid booking without seats.
+   * told: never a paid booking without seats. Decision and consequence are one transaction ({@link
+   * PaymentLedger#applySucceeded}); the refund itself is sent after its commit.
    */
   void succeeded(String eventId, String eventType, String intentId) {
     PaymentLedger.Succeeded outcome = ledger.applySucceeded(eventId, eventType, intentId);
-    if (outcome == PaymentLedger.Succeeded.UNKNOWN) {
-      LOG.warning(() -> "payment_intent.succeeded for an unknown intent " + intentId);
-      return;
-    }
-    if (outcome != PaymentLedger.Succeeded.LAPSED) {
-      return;
-    }
-    long bookingId = ledger.bookingOf(intentId);
-    try {
-      bookingLedger.confirmLapsed(bookingId, clock.instant());
-      LOG.info(() -> "late payment of booking " + bookingId + ": seats taken again, confirmed");
-    } catch (ApiException seatsGone) {
-      LOG.info(
-          () ->
-              "late payment of booking "
-                  + bookingId
-                  + " can't get its seats back ("
-                  + seatsGone.code()
-                  + "): refunding");
-      ledger.refundLapsed(intentId);
+    switch (outcome) {
+      case UNKNOWN ->
+          LOG.warning(() -> "payment_intent.succeeded for an unknown intent " + intentId);
+      case CONFIRMED_LATE ->
+          LOG.info(() -> "late payment " + intentId + ": seats taken again, booking confirmed");
+      case REFUNDED ->
+          LOG.info(() -> "late payment " + intentId + " can't have its seats back: refunding");
+      default -> {
+        // Confirmed, or a repeat: nothing more to do.
+      }
     }
   }
 

@@ -34,6 +34,18 @@ public class CircuitWatch {
     }
   }
 
+  /**
+   * How long a client should wait before trying again: what is left of the open delay, or the whole
+   * delay when the circuit is not (or no longer) open but a call just failed.
+   */
+  public synchronized Duration retryAfter() {
+    if (openedAt == null) {
+      return DELAY;
+    }
+    Duration left = Duration.between(clock.instant(), openedAt.plus(DELAY));
+    return left.isNegative() || left.isZero() ? DELAY : left;
+  }
+
   public synchronized boolean isOpen() {
     return openedAt != null && clock.instant().isBefore(openedAt.plus(DELAY));
   }

@@ -22,7 +22,7 @@ public class DatabaseGateFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!migrations.isComplete()) {
-      response.setHeader("Retry-After", "5");
+      response.setHeader("Retry-After", ErrorResponses.DATABASE_RETRY_AFTER_SECONDS);
       EnvelopeJson.writeError(
           response,
           HttpServletResponse.SC_SERVICE_UNAVAILABLE,

@@ -23,6 +23,12 @@ import org.boxoffice.platform.control.Failures;
 final class ErrorResponses {
   private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
+  /**
+   * Retry-After of a 503 DATABASE_UNAVAILABLE: a few seconds, about how long the connection pool
+   * and readiness take to notice a database that came back.
+   */
+  static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
   private ErrorResponses() {}
 
   static Response of(int status, String code, String message, List<Envelope.FieldError> details) {
@@ -60,11 +66,14 @@ final class ErrorResponses {
     }
     if (Failures.isDatabaseUnreachable(failure)) {
       LOG.log(Level.WARNING, "database unreachable: {0}", String.valueOf(failure));
-      return of(
-          503,
-          ErrorCodes.DATABASE_UNAVAILABLE,
-          "The database is unavailable; try again shortly",
-          List.of());
+      return Response.fromResponse(
+              of(
+                  503,
+                  ErrorCodes.DATABASE_UNAVAILABLE,
+                  "The database is unavailable; try again shortly",
+                  List.of()))
+          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+          .build();
     }
     LOG.log(Level.SEVERE, "unexpected failure answered with 500", failure);
     return of(500, ErrorCodes.INTERNAL_ERROR, "Something went wrong on our side", List.of());
