@@ -56,6 +56,9 @@ public class ErrorPageServlet extends HttpServlet {
       correlationId = CorrelationId.acceptOrGenerate(request.getHeader(CorrelationId.HEADER));
       response.setHeader(CorrelationId.HEADER, correlationId);
     }
+    if (status == 503 && response.getHeader("Retry-After") == null) {
+      response.setHeader("Retry-After", ErrorResponses.DATABASE_RETRY_AFTER_SECONDS);
+    }
     EnvelopeJson.writeError(response, status, code, message, List.of(), correlationId);
   }
 }
