@@ -18,20 +18,30 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.platform.boundary.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
 
 /**
  * The RS256 key pair that signs access tokens. Production gives it by configuration
  * (JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, PEM); with none configured a dev pair is generated at first
- * start and kept in the server's data directory. Either way the public key is written to {@code
- * <data dir>/jwt/public.pem}, where MicroProfile JWT reads it to verify tokens.
+ * start and kept in the server's data directory. Either way the verification keys are written as a
+ * JSON Web Key Set to {@code <data dir>/jwt/jwks.json}, where MicroProfile JWT reads them: the
+ * current public key and, during a key rotation, the previous ones (JWT_PREVIOUS_PUBLIC_KEYS), each
+ * under its {@code kid}, so tokens signed before the rotation keep working until they expire. The
+ * current public key alone is also written to {@code public.pem}.
  */
 @ApplicationScoped
 public class JwtKeys {
@@ -44,6 +54,10 @@ public class JwtKeys {
   @Inject
   @ConfigProperty(name = "jwt.public.key")
   Optional<String> configuredPublicKey;
+
+  @Inject
+  @ConfigProperty(name = "jwt.previous.public.keys")
+  Optional<String> configuredPreviousKeys;
 
   @Inject
   @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
@@ -93,9 +107,11 @@ public class JwtKeys {
     if (pair == null) {
       synchronized (this) {
         if (keyPair == null) {
-          keyPair = resolve();
-          keyId = thumbprint(keyPair.getPublic());
-          publish(keyPair.getPublic());
+          KeyPair resolved = resolve();
+          List<PublicKey> previous = previousKeys();
+          keyId = thumbprint(resolved.getPublic());
+          publish(resolved.getPublic(), previous);
+          keyPair = resolved;
         }
         pair = keyPair;
       }
@@ -151,14 +167,61 @@ public class JwtKeys {
     }
   }
 
-  private void publish(PublicKey key) {
-    Path file = Path.of(dataDir, "jwt", "public.pem");
-    try {
-      Files.createDirectories(file.getParent());
-      writeAtomically(file, Pem.encode(Pem.PUBLIC, key.getEncoded()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish the JWT public key to " + file, e);
+  /**
+   * The public keys of earlier signing keys, still accepted while their tokens may be alive: PEM
+   * blocks one after another, or base64 bodies separated by commas (one line, for env files).
+   */
+  private List<PublicKey> previousKeys() {
+    List<PublicKey> keys = new ArrayList<>();
+    String all = configuredPreviousKeys.orElse("");
+    String separated = all.replace("-----END PUBLIC KEY-----", ",");
+    for (String one : separated.split(",")) {
+      String body = one.replace("-----BEGIN PUBLIC KEY-----", "").replaceAll("\\s", "");
+      if (body.isEmpty()) {
+        continue;
+      }
+      try {
+        keys.add(readPublic(body));
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        throw new IllegalStateException(
+            "JWT_PREVIOUS_PUBLIC_KEYS holds something that is not a PEM RSA public key", e);
+      }
     }
+    return keys;
+  }
+
+  private void publish(PublicKey current, List<PublicKey> previous) {
+    Path dir = Path.of(dataDir, "jwt");
+    List<JsonWebKey> jwks = new ArrayList<>();
+    for (PublicKey key : concat(current, previous)) {
+      RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key);
+      jwk.setKeyId(thumbprint(key));
+      jwk.setUse("sig");
+      jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+      jwks.add(jwk);
+    }
+    try {
+      Files.createDirectories(dir);
+      writeAtomically(dir.resolve("public.pem"), Pem.encode(Pem.PUBLIC, current.getEncoded()));
+      writeAtomically(dir.resolve("jwks.json"), new JsonWebKeySet(jwks).toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the JWT public keys to " + dir, e);
+    }
+    if (!previous.isEmpty()) {
+      LOG.info(
+          () ->
+              "JWT verification accepts "
+                  + previous.size()
+                  + " previous key(s) besides the current one: remove JWT_PREVIOUS_PUBLIC_KEYS"
+                  + " once tokens they signed have expired");
+    }
+  }
+
+  private static List<PublicKey> concat(PublicKey first, List<PublicKey> rest) {
+    List<PublicKey> all = new ArrayList<>();
+    all.add(first);
+    rest.stream().filter(key -> !key.equals(first)).forEach(all::add);
+    return all;
   }
 
   private static void writeAtomically(Path file, String content) throws IOException {
