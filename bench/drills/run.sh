@@ -263,7 +263,7 @@ drill() {
   echo "$verdict throughput: ${WINDOW} s after recovery / ${WINDOW} s before the fault = $after / $before = $ratio (aim >= 0.9)" >> "$out"
   sed "s/^/  [$name] /" "$out"
   if grep -q '^FAIL' "$out"; then FAILED=1; fi
-  SUMMARY+=("$name: $(grep -c '^PASS' "$out") pass, $(grep -c '^FAIL' "$out") fail, throughput ratio $ratio")
+  SUMMARY+=("$name: $(grep -c '^PASS' "$out" || true) pass, $(grep -c '^FAIL' "$out" || true) fail, throughput ratio $ratio")
 }
 
 fault_pg_kill() {
