@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,14 @@ public final class Failures {
     return Optional.empty();
   }
 
+  /**
+   * PostgreSQL's "operator intervention" states of a server going down or still starting: the
+   * connection was ended by a shutdown (57P01), a crash of another backend (57P02), or the server
+   * cannot take connections yet, e.g. during crash recovery (57P03). Like class 08, the database is
+   * unavailable rather than refusing the query.
+   */
+  private static final Set<String> SERVER_GOING_OR_STARTING = Set.of("57P01", "57P02", "57P03");
+
   /** Whether the chain says the database could not be reached (as opposed to refused a query). */
   public static boolean isDatabaseUnreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -34,7 +43,8 @@ public final class Failures {
       }
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
+          && (sql.getSQLState().startsWith("08")
+              || SERVER_GOING_OR_STARTING.contains(sql.getSQLState()))) {
         return true;
       }
       String name = t.getClass().getName();

@@ -28,7 +28,8 @@ class FailuresTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"08000", "08001", "08003", "08004", "08006", "08P01"})
+  @ValueSource(
+      strings = {"08000", "08001", "08003", "08004", "08006", "08P01", "57P01", "57P02", "57P03"})
   void sqlStateClass08IsUnreachable(String state) {
     assertThat(Failures.isDatabaseUnreachable(new SQLException("connection failure", state)))
         .isTrue();
