@@ -57,6 +57,9 @@ public class OutboxSender {
 
   private ScheduledFuture<?> task;
   private Instant lastQueueLog = Instant.EPOCH;
+  // Set when the application stops (SIGTERM): the batch in hand is delivered (its rows are leased
+  // to this server), but no further batch is claimed; the other replicas take the rest.
+  private volatile boolean stopping;
 
   void onStart(@Observes Startup startup) {
     if (!mailer.configured()) {
@@ -67,7 +70,7 @@ public class OutboxSender {
   }
 
   void run() {
-    if (!migrations.isComplete()) {
+    if (stopping || !migrations.isComplete()) {
       return;
     }
     try {
@@ -79,7 +82,7 @@ public class OutboxSender {
       do {
         claimed = outbox.claim(BATCH, LEASE);
         claimed.forEach(this::deliver);
-      } while (claimed.size() == BATCH);
+      } while (claimed.size() == BATCH && !stopping);
     } catch (RuntimeException e) {
       // A failed run (database down) must not cancel the schedule: the next one retries.
       LOG.log(Level.WARNING, "outbox run failed; retrying next run: {0}", String.valueOf(e));
@@ -144,8 +147,10 @@ public class OutboxSender {
     }
   }
 
+  /** The application is stopping: the batch in hand is finished, no new batch is claimed. */
   @PreDestroy
   void stop() {
+    stopping = true;
     if (task != null) {
       task.cancel(false);
     }
