@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.events.boundary.Catalog;
@@ -78,15 +80,32 @@ public class OutboxSender {
         logQueue();
         return;
       }
-      List<Outbox.Claimed> claimed;
-      do {
-        claimed = outbox.claim(BATCH, LEASE);
-        claimed.forEach(this::deliver);
-      } while (claimed.size() == BATCH && !stopping);
+      inBatches(this::claimAndDeliver, () -> stopping);
     } catch (RuntimeException e) {
       // A failed run (database down) must not cancel the schedule: the next one retries.
       LOG.log(Level.WARNING, "outbox run failed; retrying next run: {0}", String.valueOf(e));
     }
+  }
+
+  private int claimAndDeliver() {
+    List<Outbox.Claimed> claimed = outbox.claim(BATCH, LEASE);
+    claimed.forEach(this::deliver);
+    return claimed.size();
+  }
+
+  /**
+   * Runs {@code claimAndDeliver} (one batch of up to {@link #BATCH} emails, claimed and sent; says
+   * how many) until a batch comes back short or the application is stopping; returns how many ran.
+   */
+  static int inBatches(IntSupplier claimAndDeliver, BooleanSupplier stopping) {
+    int ran = 0;
+    while (!stopping.getAsBoolean()) {
+      ran++;
+      if (claimAndDeliver.getAsInt() < BATCH) {
+        break;
+      }
+    }
+    return ran;
   }
 
   private void deliver(Outbox.Claimed email) {

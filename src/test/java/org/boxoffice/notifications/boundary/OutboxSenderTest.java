@@ -2,118 +2,50 @@ package org.boxoffice.notifications.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
-import org.boxoffice.notifications.control.Mailer;
-import org.boxoffice.notifications.entity.OutboxMessage;
-import org.boxoffice.platform.boundary.SchemaMigrations;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
-/** The outbox sender delivers what it claimed, but claims nothing more once the app stops. */
+/** The outbox sender's batches: a backlog is drained, and a stop ends it between batches. */
 class OutboxSenderTest {
-  final AtomicInteger claims = new AtomicInteger();
-  final List<Long> delivered = new ArrayList<>();
-  final OutboxSender sender = new OutboxSender();
-
-  OutboxSenderTest() {
-    sender.migrations =
-        new SchemaMigrations() {
-          @Override
-          public boolean isComplete() {
-            return true;
-          }
-        };
-    sender.mailer =
-        new Mailer() {
-          @Override
-          public boolean configured() {
-            return true;
-          }
-
-          @Override
-          public void send(
-              String recipient, String subject, String text, String html, List<Attachment> files) {}
-        };
-    Counter counter =
-        (Counter)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Counter.class}, (p, m, a) -> null);
-    sender.metrics =
-        (MetricRegistry)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {MetricRegistry.class},
-                (p, m, a) -> m.getName().equals("counter") ? counter : null);
-    sender.clock = Clock.systemUTC();
-  }
+  final AtomicInteger batches = new AtomicInteger();
+  final AtomicBoolean stopping = new AtomicBoolean();
 
   @Test
-  void a_full_backlog_is_claimed_batch_after_batch_while_running() {
-    sender.outbox = outboxWithFullBatches(5, Integer.MAX_VALUE);
+  void a_backlog_is_claimed_batch_after_batch_until_one_comes_back_short() {
+    int ran = OutboxSender.inBatches(() -> batches.get() < 5 ? fullBatch() : 0, stopping::get);
 
-    sender.run();
-
-    assertThat(claims.get()).isEqualTo(6);
-    assertThat(delivered).hasSize(5 * 20);
+    assertThat(ran).isEqualTo(6);
   }
 
   @Test
   void stopping_mid_run_delivers_the_claimed_batch_and_claims_no_other() {
-    sender.outbox = outboxWithFullBatches(5, 2);
+    int ran =
+        OutboxSender.inBatches(
+            () -> {
+              if (batches.incrementAndGet() == 2) {
+                stopping.set(true);
+              }
+              return 20;
+            },
+            stopping::get);
 
-    sender.run();
-
-    assertThat(claims.get()).isEqualTo(2);
-    assertThat(delivered).hasSize(2 * 20).doesNotHaveDuplicates();
+    assertThat(ran).isEqualTo(2);
+    assertThat(batches.get()).isEqualTo(2);
   }
 
   @Test
-  void once_stopped_a_scheduled_run_claims_nothing() {
-    sender.outbox = outboxWithFullBatches(5, Integer.MAX_VALUE);
-    sender.stop();
+  void once_stopped_a_run_claims_nothing() {
+    stopping.set(true);
 
-    sender.run();
+    int ran = OutboxSender.inBatches(this::fullBatch, stopping::get);
 
-    assertThat(claims.get()).isZero();
+    assertThat(ran).isZero();
+    assertThat(batches.get()).isZero();
   }
 
-  /**
-   * {@code full} batches of 20 due emails, then an empty claim; the application stops while batch
-   * number {@code stopAt} is being claimed.
-   */
-  private Outbox outboxWithFullBatches(int full, int stopAt) {
-    return new Outbox() {
-      @Override
-      public List<Claimed> claim(int limit, Duration lease) {
-        int n = claims.incrementAndGet();
-        if (n == stopAt) {
-          sender.stop();
-        }
-        if (n > full) {
-          return List.of();
-        }
-        return LongStream.range((n - 1) * (long) limit, n * (long) limit)
-            .mapToObj(
-                id ->
-                    new Claimed(
-                        id,
-                        1,
-                        new OutboxMessage.Content(
-                            "confirmation", "a@example.test", "s", "t", "h", null, "")))
-            .toList();
-      }
-
-      @Override
-      public void sent(long id) {
-        delivered.add(id);
-      }
-    };
+  private int fullBatch() {
+    batches.incrementAndGet();
+    return 20;
   }
 }
