@@ -23,7 +23,7 @@ COPY pom.xml ./
 COPY src ./src
 # The cache mount keeps ~/.m2 between builds without baking it into a layer.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -DskipTests -DskipITs package
+    mvn -B -DskipTests -DskipITs -Drunnable.skip=true package
 # -DskipITs also skips the liberty-maven-plugin create/deploy executions, which are what
 # copies the JDBC drivers (copyDependencies) to target/liberty/wlp/usr/shared/resources/jdbc.
 # Put the same drivers, version-stripped as copyDependencies names them, at the same path.

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.platform.boundary.SchemaMigrations;
@@ -42,6 +44,9 @@ public class HoldExpiry {
 
   private ScheduledFuture<?> task;
   private Instant lastPurge = Instant.EPOCH;
+  // Set when the application stops (SIGTERM): a run in progress finishes its batch and claims no
+  // more, so a stopping pod does not start work that a running one would have to wait for.
+  private volatile boolean stopping;
 
   void onStart(@Observes Startup startup) {
     long interval = Math.max(1, intervalSeconds);
@@ -50,17 +55,13 @@ public class HoldExpiry {
 
   /** One run: overdue holds in batches, then (once a minute) old Idempotency-Keys. */
   void run() {
-    if (!migrations.isComplete()) {
+    if (stopping || !migrations.isComplete()) {
       return;
     }
     try {
-      for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-        if (ledger.expireOverdue(BATCH) < BATCH) {
-          break;
-        }
-      }
+      inBatches(() -> ledger.expireOverdue(BATCH), () -> stopping);
       Instant now = clock.instant();
-      if (now.isAfter(lastPurge.plusSeconds(60))) {
+      if (!stopping && now.isAfter(lastPurge.plusSeconds(60))) {
         lastPurge = now;
         idempotency.purgeOlderThan(now.minus(KEY_LIFETIME));
       }
@@ -70,8 +71,26 @@ public class HoldExpiry {
     }
   }
 
+  /**
+   * Runs {@code batch} (which expires up to {@link #BATCH} holds and says how many) until one comes
+   * back short, {@link #MAX_BATCHES_PER_RUN} ran, or the application is stopping; returns how many
+   * batches ran.
+   */
+  static int inBatches(IntSupplier batch, BooleanSupplier stopping) {
+    int ran = 0;
+    while (ran < MAX_BATCHES_PER_RUN && !stopping.getAsBoolean()) {
+      ran++;
+      if (batch.getAsInt() < BATCH) {
+        break;
+      }
+    }
+    return ran;
+  }
+
+  /** The application is stopping: no new batch, no new run. */
   @PreDestroy
   void stop() {
+    stopping = true;
     if (task != null) {
       task.cancel(false);
     }

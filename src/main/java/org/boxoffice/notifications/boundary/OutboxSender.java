@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.events.boundary.Catalog;
@@ -68,6 +70,9 @@ public class OutboxSender {
   private final AtomicLong dead = new AtomicLong();
   private ScheduledFuture<?> task;
   private Instant lastQueueLog = Instant.EPOCH;
+  // Set when the application stops (SIGTERM): the batch in hand is delivered (its rows are leased
+  // to this server), but no further batch is claimed; the other replicas take the rest.
+  private volatile boolean stopping;
 
   void onStart(@Observes Startup startup) {
     metrics.gauge(
@@ -92,16 +97,12 @@ public class OutboxSender {
   }
 
   void run() {
-    if (!migrations.isComplete()) {
+    if (stopping || !migrations.isComplete()) {
       return;
     }
     try {
       if (mailer.configured()) {
-        List<Outbox.Claimed> claimed;
-        do {
-          claimed = outbox.claim(BATCH, LEASE);
-          claimed.forEach(this::deliver);
-        } while (claimed.size() == BATCH);
+        inBatches(this::claimAndDeliver, () -> stopping);
       }
       Outbox.Backlog backlog = outbox.backlog();
       queued.set(backlog.queued());
@@ -113,6 +114,27 @@ public class OutboxSender {
       // A failed run (database down) must not cancel the schedule: the next one retries.
       LOG.log(Level.WARNING, "outbox run failed; retrying next run: {0}", String.valueOf(e));
     }
+  }
+
+  private int claimAndDeliver() {
+    List<Outbox.Claimed> claimed = outbox.claim(BATCH, LEASE);
+    claimed.forEach(this::deliver);
+    return claimed.size();
+  }
+
+  /**
+   * Runs {@code claimAndDeliver} (one batch of up to {@link #BATCH} emails, claimed and sent; says
+   * how many) until a batch comes back short or the application is stopping; returns how many ran.
+   */
+  static int inBatches(IntSupplier claimAndDeliver, BooleanSupplier stopping) {
+    int ran = 0;
+    while (!stopping.getAsBoolean()) {
+      ran++;
+      if (claimAndDeliver.getAsInt() < BATCH) {
+        break;
+      }
+    }
+    return ran;
   }
 
   private void deliver(Outbox.Claimed email) {
@@ -171,8 +193,10 @@ public class OutboxSender {
     }
   }
 
+  /** The application is stopping: the batch in hand is finished, no new batch is claimed. */
   @PreDestroy
   void stop() {
+    stopping = true;
     if (task != null) {
       task.cancel(false);
     }
