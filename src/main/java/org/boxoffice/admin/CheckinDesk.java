@@ -4,21 +4,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.boxoffice.events.boundary.EventSummary;
 import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.tickets.boundary.AlreadyCheckedIn;
 import org.boxoffice.tickets.boundary.CheckinView;
 import org.boxoffice.tickets.boundary.Tickets;
 
 /**
  * The check-in desk at the door of one event: a USB scanner types a ticket's QR payload into one
- * field and presses Enter; the answer is a green ADMIT with the holder's name and ticket number, or
- * a red STOP saying why (checked in before, and when; forged; another event; cancelled). The rules
- * are the tickets boundary's, exactly those of {@code POST /checkins}.
+ * field and presses Enter, or the door person types the ticket number printed under it; the answer
+ * is a green ADMIT with the holder's name and ticket number, or a red STOP saying why (checked in
+ * before — whose ticket and when, in the event's time zone; forged; unknown number; another event;
+ * cancelled). The rules are the tickets boundary's, those of {@code POST /checkins}.
  */
 @Named
 @ViewScoped
@@ -67,7 +67,7 @@ public class CheckinDesk implements Serializable {
       return;
     }
     if (scanned.isEmpty()) {
-      FacesMessages.fieldError(FORM + ":code", "scan or type a ticket code");
+      FacesMessages.fieldError(FORM + ":code", "scan a ticket code or type its ticket number");
       return;
     }
     try {
@@ -85,33 +85,25 @@ public class CheckinDesk implements Serializable {
   }
 
   private Result refused(ApiException refusal, EventSummary event) {
+    if (refusal instanceof AlreadyCheckedIn repeated) {
+      CheckinView first = repeated.first();
+      String when = clock(first.checkedInAt(), event);
+      return new Result(
+          false,
+          "STOP — Already checked in at " + when,
+          first.attendeeName(),
+          first.ticketNumber(),
+          "This ticket was first used at " + when + ".");
+    }
     String headline =
         switch (refusal.code()) {
-          case "ALREADY_CHECKED_IN" -> "Already checked in at " + clock(firstScan(refusal), event);
           case "INVALID_TICKET_CODE" -> "Not a genuine ticket";
           case "TICKET_FOR_ANOTHER_EVENT" -> "Ticket for another event";
-          case "TICKET_NOT_FOUND" -> "Not a ticket of your events";
+          case "TICKET_NOT_FOUND" -> "No such ticket";
           case "TICKET_NOT_VALID" -> "Ticket no longer valid";
           default -> "Refused";
         };
     return new Result(false, "STOP — " + headline, null, null, refusal.getMessage());
-  }
-
-  /** The first check-in time a repeated scan is refused with. */
-  private static OffsetDateTime firstScan(ApiException refusal) {
-    return refusal.details().stream()
-        .filter(d -> "checkedInAt".equals(d.field()))
-        .map(Envelope.FieldError::message)
-        .findFirst()
-        .map(
-            text -> {
-              try {
-                return OffsetDateTime.parse(text);
-              } catch (DateTimeException unreadable) {
-                return null;
-              }
-            })
-        .orElse(null);
   }
 
   /**

@@ -1,16 +1,19 @@
 package org.boxoffice.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.boxoffice.notifications.boundary.OutboxAdmin;
 import org.boxoffice.notifications.boundary.OutboxEntry;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -22,6 +25,7 @@ import org.primefaces.model.LazyDataModel;
 public class OutboxPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int PAGE = 20;
+  private static final String TABLE = ":outbox:emails";
 
   @Inject AdminSession session;
   @Inject OutboxAdmin outbox;
@@ -40,7 +44,7 @@ public class OutboxPage implements Serializable {
   }
 
   private Page<OutboxEntry> page(int page, int size) {
-    return outbox.list(status == null || status.isEmpty() ? null : status, page, size);
+    return outbox.list(status, page, size);
   }
 
   /** Queues a dead email again; the sender picks it up within seconds. */
@@ -74,8 +78,20 @@ public class OutboxPage implements Serializable {
     return status;
   }
 
+  /** A different status filter shows its first page, not the page the last filter was on. */
   public void setStatus(String status) {
-    this.status = status;
+    String chosen = status == null || status.isEmpty() ? null : status;
+    if (!Objects.equals(chosen, this.status)) {
+      firstPage();
+    }
+    this.status = chosen;
+  }
+
+  private static void firstPage() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces != null && faces.getViewRoot().findComponent(TABLE) instanceof DataTable table) {
+      table.setFirst(0);
+    }
   }
 
   public int getPageSize() {

@@ -46,6 +46,8 @@ class AdminOperationsBrowserIT {
   static long otherEventId;
   static long refundedBooking;
   static long doorBooking;
+  static long typedBooking;
+  static long matineeBooking;
 
   @BeforeAll
   static void start() {
@@ -62,6 +64,7 @@ class AdminOperationsBrowserIT {
     otherEventId = publishedEvent("Matinee", "0");
     refundedBooking = paidBooking(2);
     doorBooking = paidBooking(1);
+    typedBooking = paidBooking(1);
     browser = new Browser(1280, 900);
   }
 
@@ -176,9 +179,15 @@ class AdminOperationsBrowserIT {
     browser.visible(By.cssSelector("#result.refuse"));
     assertThat(browser.driver.findElement(By.id("verdict")).getText())
         .contains("STOP")
-        .contains("Already checked in at " + firstScan);
+        .contains("Already checked in at " + firstScan)
+        .contains(ZONE);
+    assertThat(browser.driver.findElement(By.id("holder")).getText()).isEqualTo("Test User");
+    assertThat(browser.driver.findElement(By.id("ticket-number")).getText())
+        .isEqualTo("Ticket " + ticket.getString("ticketNumber"));
     assertThat(browser.driver.findElement(By.id("result-detail")).getText())
-        .contains(ticket.getString("ticketNumber"));
+        .contains("first used at " + firstScan)
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T")
+        .doesNotContain(ticket.getString("checkedInAt"));
     browser.screenshot("15-checkin-repeated");
     assertThat(
             Db.number(
@@ -205,7 +214,8 @@ class AdminOperationsBrowserIT {
             .api()
             .post("/bookings", "{\"eventId\": %d, \"quantity\": 1}".formatted(otherEventId));
     assertThat(matinee.status()).as(matinee.toString()).isEqualTo(201);
-    scan(ticketCode(attendee, matinee.data().getJsonNumber("id").longValue()));
+    matineeBooking = matinee.data().getJsonNumber("id").longValue();
+    scan(ticketCode(attendee, matineeBooking));
     browser.visible(By.cssSelector("#result.refuse"));
     assertThat(browser.driver.findElement(By.id("verdict")).getText())
         .contains("Ticket for another event");
@@ -218,6 +228,70 @@ class AdminOperationsBrowserIT {
 
   @Test
   @Order(6)
+  void the_door_person_types_a_ticket_number_the_way_it_is_printed_or_sloppier() {
+    String number = ticketNumber(attendee, typedBooking);
+    // Lower case, spaces for dashes: what someone types reading a crumpled ticket aloud.
+    scan(number.toLowerCase(java.util.Locale.ROOT).replace('-', ' '));
+    browser.visible(By.cssSelector("#result.admit"));
+    assertThat(browser.driver.findElement(By.id("verdict")).getText()).contains("ADMIT");
+    assertThat(browser.driver.findElement(By.id("holder")).getText()).isEqualTo("Test User");
+    assertThat(browser.driver.findElement(By.id("ticket-number")).getText())
+        .isEqualTo("Ticket " + number);
+    browser.screenshot("16a-checkin-typed");
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM tickets WHERE booking_id = ? AND checked_in_at IS NOT NULL",
+                typedBooking))
+        .isEqualTo(1);
+
+    scan(number);
+    browser.visible(By.cssSelector("#result.refuse"));
+    assertThat(browser.driver.findElement(By.id("verdict")).getText())
+        .contains("Already checked in at ");
+    assertThat(browser.driver.findElement(By.id("holder")).getText()).isEqualTo("Test User");
+    assertThat(browser.driver.findElement(By.id("ticket-number")).getText())
+        .isEqualTo("Ticket " + number);
+  }
+
+  @Test
+  @Order(7)
+  void a_typed_number_of_another_event_or_nobodys_is_refused_and_stays_unused() {
+    scan(ticketNumber(attendee, matineeBooking));
+    browser.visible(By.cssSelector("#result.refuse"));
+    assertThat(browser.driver.findElement(By.id("verdict")).getText())
+        .contains("STOP")
+        .contains("Ticket for another event");
+
+    User stranger = Accounts.organizer();
+    long theirEvent = publishedEvent(stranger, "Their gig", "0");
+    ApiResponse theirs =
+        attendee
+            .api()
+            .post("/bookings", "{\"eventId\": %d, \"quantity\": 1}".formatted(theirEvent));
+    assertThat(theirs.status()).as(theirs.toString()).isEqualTo(201);
+    long theirBooking = theirs.data().getJsonNumber("id").longValue();
+    scan(ticketNumber(attendee, theirBooking));
+    browser.visible(By.cssSelector("#result.refuse"));
+    assertThat(browser.driver.findElement(By.id("verdict")).getText()).contains("No such ticket");
+    assertThat(browser.driver.findElements(By.id("holder"))).isEmpty();
+
+    String unknown = unusedTicketNumber();
+    scan(unknown);
+    browser.visible(By.cssSelector("#result.refuse"));
+    assertThat(browser.driver.findElement(By.id("verdict")).getText()).contains("No such ticket");
+    browser.screenshot("16b-checkin-unknown-number");
+
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM tickets WHERE booking_id IN (?, ?)"
+                    + " AND checked_in_at IS NOT NULL",
+                matineeBooking,
+                theirBooking))
+        .isZero();
+  }
+
+  @Test
+  @Order(8)
   void the_check_in_desk_fits_a_phone() {
     try (Browser phone = new Browser(390, 844)) {
       phone.open(base + "/admin/login.xhtml");
@@ -238,7 +312,7 @@ class AdminOperationsBrowserIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void an_organizer_is_refused_the_outbox_and_the_audit_log() throws Exception {
     assertThat(browser.driver.findElements(By.id("nav-outbox"))).isEmpty();
     assertThat(browser.driver.findElements(By.id("nav-audit"))).isEmpty();
@@ -255,7 +329,7 @@ class AdminOperationsBrowserIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void an_admin_sees_the_emails_and_retries_a_dead_one() {
     long deadId =
         Db.number(
@@ -290,7 +364,7 @@ class AdminOperationsBrowserIT {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void an_admin_reads_the_audit_log_newest_first_with_their_own_sign_in() {
     browser.clickAndWaitForPage(By.id("nav-audit"));
     browser.type(By.id("filter:action"), "auth.login.success");
@@ -306,7 +380,67 @@ class AdminOperationsBrowserIT {
         .contains("lower-case letters");
   }
 
+  @Test
+  @Order(12)
+  void an_admin_is_told_when_an_email_is_no_longer_dead_or_no_longer_there() {
+    String marker = "refusal-" + System.nanoTime();
+    long gone = deadEmail(marker + "-gone@example.test");
+    long sentMeanwhile = deadEmail(marker + "-sent@example.test");
+    browser.clickAndWaitForPage(By.id("nav-outbox"));
+    browser.driver.findElement(By.id("outbox:status")).sendKeys("DEAD");
+    browser.clickAndWaitForPage(By.id("outbox:apply"));
+    browser.visible(By.cssSelector(".email-" + sentMeanwhile + " .retry"));
+    browser.visible(By.cssSelector(".email-" + gone + " .retry"));
+
+    // Another admin's retry got it sent between this page's rendering and the click: 409.
+    Db.update(
+        "UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = 1 WHERE id = ?",
+        sentMeanwhile);
+    browser.clickAndWaitForPage(By.cssSelector(".email-" + sentMeanwhile + " .retry"));
+    browser.waitForText(By.id("messages"), "Only a dead email can be retried");
+    assertThat(browser.driver.findElement(By.id("messages")).getText())
+        .doesNotContain("queued again");
+    var stored = Db.query("SELECT status, attempts FROM outbox WHERE id = ?", sentMeanwhile).get(0);
+    assertThat(stored.get("status")).isEqualTo("SENT");
+    assertThat(((Number) stored.get("attempts")).intValue()).isEqualTo(1);
+
+    // Removed from the database meanwhile: 404, and nothing is written.
+    Db.update("DELETE FROM outbox WHERE id = ?", gone);
+    browser.clickAndWaitForPage(By.cssSelector(".email-" + gone + " .retry"));
+    browser.waitForText(By.id("messages"), "No such email");
+    browser.screenshot("22-outbox-refusals");
+    assertThat(Db.number("SELECT count(*) FROM outbox WHERE id = ?", gone)).isZero();
+  }
+
+  @Test
+  @Order(13)
+  void a_different_status_filter_starts_on_its_first_page() {
+    Db.update(
+        "INSERT INTO outbox (kind, recipient, subject, text_body, html_body, status, attempts,"
+            + " next_attempt_at, created_at, sent_at)"
+            + " SELECT 'refund', 'paged-' || g || '@example.test', 's', 't', 'h', 'SENT', 1,"
+            + " now(), now(), now() FROM generate_series(1, 25) g");
+    long newestSent = Db.number("SELECT max(id) FROM outbox WHERE status = 'SENT'");
+    browser.open(base + "/admin/outbox.xhtml");
+    browser.driver.findElement(By.id("outbox:status")).sendKeys("Any");
+    browser.clickAndWaitForPage(By.id("outbox:apply"));
+    browser.visible(By.cssSelector("[id='outbox:emails'] .ui-paginator-next")).click();
+    browser.waitForText(
+        By.cssSelector("[id='outbox:emails'] .ui-paginator-page.ui-state-active"), "2");
+
+    browser.driver.findElement(By.id("outbox:status")).sendKeys("SENT");
+    browser.clickAndWaitForPage(By.id("outbox:apply"));
+    browser.waitForText(
+        By.cssSelector("[id='outbox:emails'] .ui-paginator-page.ui-state-active"), "1");
+    browser.visible(By.cssSelector(".email-" + newestSent));
+    browser.screenshot("23-outbox-filter-first-page");
+  }
+
   private static long publishedEvent(String title, String price) {
+    return publishedEvent(organizer, title, price);
+  }
+
+  private static long publishedEvent(User organizer, String title, String price) {
     OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10);
     ApiResponse created =
         organizer
@@ -349,6 +483,36 @@ class AdminOperationsBrowserIT {
         .getJsonArray("data")
         .getJsonObject(0)
         .getString("qrCode");
+  }
+
+  private static String ticketNumber(User holder, long bookingId) {
+    return holder
+        .api()
+        .get("/bookings/" + bookingId + "/tickets")
+        .json()
+        .getJsonArray("data")
+        .getJsonObject(0)
+        .getString("ticketNumber");
+  }
+
+  /** A well-formed ticket number no ticket has. */
+  private static String unusedTicketNumber() {
+    for (int i = 0; ; i++) {
+      String number = "BX-ZZZZ-%04d".formatted(i);
+      if (Db.number("SELECT count(*) FROM tickets WHERE ticket_number = ?", number) == 0) {
+        return number;
+      }
+    }
+  }
+
+  /** An email that failed for good, as the sender leaves it. */
+  private static long deadEmail(String recipient) {
+    Db.update(
+        "INSERT INTO outbox (kind, recipient, subject, text_body, html_body, status, attempts,"
+            + " next_attempt_at, last_error, created_at)"
+            + " VALUES ('refund', ?, 's', 't', 'h', 'DEAD', 8, now(), '550 gone', now())",
+        recipient);
+    return Db.number("SELECT id FROM outbox WHERE recipient = ?", recipient);
   }
 
   private static void signIn(String email) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.boxoffice.platform.boundary.ApiException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -27,14 +28,28 @@ public class CheckinsResource {
   @Inject JsonWebToken jwt;
 
   /**
-   * 200 {ticketNumber, attendeeName, checkedInAt}; 400 INVALID_TICKET_CODE; 404 for another
-   * organizer's ticket; 409 ALREADY_CHECKED_IN / TICKET_NOT_VALID.
+   * {code} or {ticketNumber} → 200 {ticketNumber, attendeeName, checkedInAt}; 400
+   * INVALID_TICKET_CODE; 400 VALIDATION_FAILED without exactly one of the two or for a malformed
+   * number; 404 for an unknown number or another organizer's ticket; 409 ALREADY_CHECKED_IN /
+   * TICKET_NOT_VALID.
    */
   @POST
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Check a ticket in by its QR code (the event's organizer)")
+  @Operation(
+      summary =
+          "Check a ticket in by its QR code, or by its typed ticket number (the event's organizer)")
   public CheckinView checkIn(
       @NotNull(message = "a JSON body is required") @Valid CheckinRequest request) {
-    return tickets.checkIn(request.code(), Long.parseLong(jwt.getSubject()));
+    long organizerId = Long.parseLong(jwt.getSubject());
+    if (request.hasCode() && request.hasTicketNumber()) {
+      throw ApiException.invalid("ticketNumber", "send either code or ticketNumber, not both");
+    }
+    if (request.hasTicketNumber()) {
+      return tickets.checkInByNumber(request.ticketNumber(), organizerId);
+    }
+    if (!request.hasCode()) {
+      throw ApiException.invalid("code", "must not be blank (or send a ticketNumber)");
+    }
+    return tickets.checkIn(request.code(), organizerId);
   }
 }

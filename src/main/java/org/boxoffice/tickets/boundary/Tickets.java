@@ -1,6 +1,5 @@
 package org.boxoffice.tickets.boundary;
 
-import static org.boxoffice.tickets.entity.TicketErrors.ALREADY_CHECKED_IN;
 import static org.boxoffice.tickets.entity.TicketErrors.INVALID_TICKET_CODE;
 import static org.boxoffice.tickets.entity.TicketErrors.TICKET_FOR_ANOTHER_EVENT;
 import static org.boxoffice.tickets.entity.TicketErrors.TICKET_NOT_FOUND;
@@ -19,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingConfirmed;
 import org.boxoffice.booking.boundary.BookingRefunded;
@@ -112,25 +112,49 @@ public class Tickets implements CheckIns {
   /**
    * Checks a ticket in for its event's organizer: 400 INVALID_TICKET_CODE for a forged or malformed
    * code (decided by the signature alone), 404 TICKET_NOT_FOUND for another organizer's ticket, 409
-   * TICKET_NOT_VALID for a cancelled or refunded one, 409 ALREADY_CHECKED_IN (with the first time)
-   * for a second scan.
+   * TICKET_NOT_VALID for a cancelled or refunded one, 409 ALREADY_CHECKED_IN ({@link
+   * AlreadyCheckedIn}, with the first time) for a second scan.
    */
   @Transactional
   public CheckinView checkIn(String code, long organizerId) {
-    return admit(code, organizerId, null);
+    return admit(signed(code, organizerId), null);
   }
 
   /**
-   * {@link #checkIn(String, long)} at the door of one event (the admin check-in desk): a ticket of
-   * another of the organizer's events is refused with 409 TICKET_FOR_ANOTHER_EVENT and stays
-   * unused.
+   * {@link #checkIn(String, long)} by the number printed on the ticket, typed at the door when its
+   * QR code will not scan (see {@link TicketNumbers#parse} for what is accepted): 400
+   * VALIDATION_FAILED on {@code ticketNumber} for something that is not a ticket number, 404
+   * TICKET_NOT_FOUND for an unknown number or another organizer's ticket.
    */
   @Transactional
-  public CheckinView checkInAt(long eventId, String code, long organizerId) {
-    return admit(code, organizerId, eventId);
+  public CheckinView checkInByNumber(String ticketNumber, long organizerId) {
+    String number =
+        TicketNumbers.parse(ticketNumber)
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "ticketNumber", "must be a ticket number such as BX-7K3Q-9D2M"));
+    return admit(numbered(number, organizerId), null);
   }
 
-  private CheckinView admit(String code, long organizerId, Long eventId) {
+  /**
+   * The admin check-in desk: a scanned QR code or a typed ticket number, at the door of one event.
+   * A QR code is judged by its signature as in {@link #checkIn(String, long)}; a ticket number is
+   * looked up. A ticket of another of the organizer's events is refused with 409
+   * TICKET_FOR_ANOTHER_EVENT and stays unused.
+   */
+  @Transactional
+  public CheckinView checkInAt(long eventId, String codeOrNumber, long organizerId) {
+    Optional<String> number = TicketNumbers.parse(codeOrNumber);
+    Ticket ticket =
+        number.isPresent()
+            ? numbered(number.get(), organizerId)
+            : signed(codeOrNumber, organizerId);
+    return admit(ticket, eventId);
+  }
+
+  /** The organizer's ticket a genuine QR code names; the database is asked only if it is. */
+  private Ticket signed(String code, long organizerId) {
     var claim =
         keys.signer()
             .verify(code)
@@ -145,8 +169,26 @@ public class Tickets implements CheckIns {
     if (ticket == null
         || !ticket.ticketNumber().equals(claim.ticketNumber())
         || ticket.organizerId() != organizerId) {
-      throw ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+      throw noSuchTicket();
     }
+    return ticket;
+  }
+
+  /** The organizer's ticket with this (well-formed) number. */
+  private Ticket numbered(String number, long organizerId) {
+    return em.createNamedQuery(Ticket.BY_NUMBER, Ticket.class)
+        .setParameter("ticketNumber", number)
+        .getResultStream()
+        .filter(t -> t.organizerId() == organizerId)
+        .findFirst()
+        .orElseThrow(Tickets::noSuchTicket);
+  }
+
+  private static ApiException noSuchTicket() {
+    return ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+  }
+
+  private CheckinView admit(Ticket ticket, Long eventId) {
     if (eventId != null && ticket.eventId() != eventId) {
       throw ApiException.conflict(
           TICKET_FOR_ANOTHER_EVENT,
@@ -162,20 +204,19 @@ public class Tickets implements CheckIns {
     if (won == 0) {
       em.refresh(ticket);
       if (ticket.checkedInAt() != null) {
-        String first = utc(ticket.checkedInAt()).toString();
-        throw new ApiException(
-            409,
-            ALREADY_CHECKED_IN,
-            "Ticket " + ticket.ticketNumber() + " was already checked in at " + first,
-            List.of(new Envelope.FieldError("checkedInAt", first)));
+        throw new AlreadyCheckedIn(
+            new CheckinView(ticket.ticketNumber(), holderName(ticket), utc(ticket.checkedInAt())));
       }
       throw ApiException.conflict(
           TICKET_NOT_VALID, "Ticket " + ticket.ticketNumber() + " is " + ticket.status());
     }
     metrics.counter("tickets.checked_in").inc();
+    return new CheckinView(ticket.ticketNumber(), holderName(ticket), utc(now));
+  }
+
+  private String holderName(Ticket ticket) {
     UserView holder = accounts.user(ticket.holderId());
-    return new CheckinView(
-        ticket.ticketNumber(), holder.firstName() + " " + holder.lastName(), utc(now));
+    return holder.firstName() + " " + holder.lastName();
   }
 
   /** How many tickets of the event were checked in. */

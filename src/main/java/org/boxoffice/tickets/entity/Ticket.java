@@ -18,8 +18,12 @@ import java.time.Instant;
 @NamedQuery(
     name = Ticket.OF_BOOKING,
     query = "SELECT t FROM Ticket t WHERE t.bookingId = :bookingId ORDER BY t.id")
+@NamedQuery(
+    name = Ticket.BY_NUMBER,
+    query = "SELECT t FROM Ticket t WHERE t.ticketNumber = :ticketNumber")
 public class Ticket {
   public static final String OF_BOOKING = "Ticket.ofBooking";
+  public static final String BY_NUMBER = "Ticket.byNumber";
   public static final String VALID = "VALID";
 
   @Id
