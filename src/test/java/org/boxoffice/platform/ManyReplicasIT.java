@@ -37,7 +37,7 @@ import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.LibertyServer;
-import org.boxoffice.it.support.RoundRobinProxy;
+import org.boxoffice.it.support.TcpProxy;
 import org.boxoffice.payments.PaymentFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +62,7 @@ class ManyReplicasIT {
   static GreenMail smtp;
   static LibertyServer replicaA;
   static LibertyServer replicaB;
-  static RoundRobinProxy balancer;
+  static TcpProxy balancer;
 
   @BeforeAll
   static void start() {
@@ -108,7 +108,7 @@ class ManyReplicasIT {
     replicaB.start();
     replicaA.awaitReady(200, Duration.ofMinutes(4));
     replicaB.awaitReady(200, Duration.ofMinutes(4));
-    balancer = new RoundRobinProxy(List.of(replicaA.httpPort(), replicaB.httpPort()));
+    balancer = TcpProxy.roundRobin(List.of(replicaA.httpPort(), replicaB.httpPort()));
   }
 
   @AfterAll

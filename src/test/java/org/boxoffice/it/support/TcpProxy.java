@@ -8,23 +8,36 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * A TCP pass-through that a test can cut and restore, to play a database outage without touching
- * the real database server that other tests use.
+ * A TCP pass-through on a free loopback port, for what tests cannot do to real servers that other
+ * tests share. With one target a test can cut and restore it, to play a database outage. With
+ * several it is a layer-4 load balancer: each new client connection goes to the next target in
+ * turn, the way kube-proxy spreads a Service's connections over its pods (HTTP keep-alive keeps a
+ * connection on one server, so the spread is across connections, as in production).
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket listener;
-  private final InetSocketAddress target;
+  private final List<InetSocketAddress> targets;
+  private final AtomicInteger next = new AtomicInteger();
+  private final AtomicIntegerArray connections;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean passing = true;
 
   public TcpProxy(String targetHost, int targetPort) {
-    this.target = new InetSocketAddress(targetHost, targetPort);
+    this(List.of(new InetSocketAddress(targetHost, targetPort)));
+  }
+
+  private TcpProxy(List<InetSocketAddress> targets) {
+    this.targets = targets;
+    this.connections = new AtomicIntegerArray(targets.size());
     try {
-      this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -33,16 +46,31 @@ public final class TcpProxy implements AutoCloseable {
     acceptor.start();
   }
 
+  /** A round-robin balancer over the servers listening on these loopback ports. */
+  public static TcpProxy roundRobin(List<Integer> targetPorts) {
+    return new TcpProxy(
+        targetPorts.stream()
+            .map(port -> new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .toList());
+  }
+
   public int port() {
     return listener.getLocalPort();
+  }
+
+  public Api api() {
+    return Api.at(port());
+  }
+
+  /** How many client connections went to the target at {@code index} of the list. */
+  public int connectionsTo(int index) {
+    return connections.get(index);
   }
 
   /** Cuts every open connection and refuses new ones, like a database that went away. */
   public void cut() {
     passing = false;
-    for (Socket socket : open) {
-      closeQuietly(socket);
-    }
+    open.forEach(TcpProxy::closeQuietly);
     open.clear();
   }
 
@@ -54,12 +82,19 @@ public final class TcpProxy implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
-        if (!passing) {
+        int index = Math.floorMod(next.getAndIncrement(), targets.size());
+        Socket server = new Socket();
+        try {
+          if (!passing) {
+            throw new IOException("cut");
+          }
+          server.connect(targets.get(index), 5_000);
+        } catch (IOException down) {
+          // Like a network cut or a backend that refuses: the client sees its connection reset.
           closeQuietly(client);
           continue;
         }
-        Socket server = new Socket();
-        server.connect(target, 5_000);
+        connections.incrementAndGet(index);
         open.add(client);
         open.add(server);
         pump(client, server);
@@ -108,11 +143,11 @@ public final class TcpProxy implements AutoCloseable {
 
   @Override
   public void close() {
-    cut();
     try {
       listener.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    cut();
   }
 }
