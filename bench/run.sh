@@ -50,11 +50,11 @@ export PGPASSWORD=${PGPASSWORD:-postgres}
 DB=${BENCH_DB:-boxoffice_bench}
 SCRATCH_DB=${SCRATCH_DB:-boxoffice_bench_pgbench}
 if [ "$MODE" = smoke ]; then
-  DURATION=${DURATION:-3s}; WARMUP=2s; IDLE_SECONDS=3; USERS=${USERS:-10}
+  DURATION=${DURATION:-3s}; WARMUP=2s; BOOK_WARMUP=2s; IDLE_SECONDS=3; USERS=${USERS:-10}
   BROWSE_EVENTS=1000; MANY_EVENTS=100; APPEND=${APPEND:-0}
   [ -d "$ROOT/target/liberty/wlp/usr/servers/boxoffice/apps" ] && BUILD=0
 else
-  DURATION=${DURATION:-20s}; WARMUP=10s; IDLE_SECONDS=15; USERS=${USERS:-50}
+  DURATION=${DURATION:-20s}; WARMUP=10s; BOOK_WARMUP=30s; IDLE_SECONDS=15; USERS=${USERS:-50}
   BROWSE_EVENTS=10000; MANY_EVENTS=1000; APPEND=${APPEND:-1}
 fi
 HOT=16
@@ -292,7 +292,8 @@ HOT1000_EVENT=$(new_event 1000000)
 
 log "warm-up ($WARMUP each)"
 export PATH_PREFIX=/api/v1/events/
-EVENT_ID=$WARM_EVENT wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/booking/book.lua" "$BASE" >/dev/null
+# Bookings warm longest: their code paths are the most to compile (JIT) before measuring.
+EVENT_ID=$WARM_EVENT wrk -t2 -c16 -d"$BOOK_WARMUP" -s "$ROOT/bench/booking/book.lua" "$BASE" >/dev/null
 IDS_FILE=$WORK/browse-events.txt wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/lib/stats.lua" "$BASE" >/dev/null
 wrk -t2 -c16 -d"$WARMUP" "$BASE/api/v1/events" >/dev/null
 wrk -t2 -c16 -d"$WARMUP" "$BASE/health/live" >/dev/null
@@ -421,11 +422,11 @@ echo "result: $RESULT_FILE (raw outputs in $WORK)"
 
 if [ "$APPEND" = 1 ]; then
   jq -r '"| \(.run.timestamp) | \(.run.commit) | \(.run.mode) \(.run.duration) | " +
-    "\(.hot_sale.clients_16.booked_per_s) / \(.baseline.pgbench_hot_16.tps) = **\(.ratios.hot_16_vs_pgbench_16)** | " +
-    "\(.ratios.hot_1000_vs_hot_16) | \(.hot_sale.clients_16.p50_ms)/\(.hot_sale.clients_16.p99_ms) · " +
-    "\(.hot_sale.clients_1000.p50_ms)/\(.hot_sale.clients_1000.p99_ms) | \(.ratios.sold_out_vs_health) | " +
+    "\(.hot_sale.clients_16.booked_per_s) / \(.baseline.pgbench_hot_16.tps | round) = **\(.ratios.hot_16_vs_pgbench_16)** | " +
+    "\(.ratios.hot_1000_vs_hot_16) | \(.hot_sale.clients_16.p50_ms | round)/\(.hot_sale.clients_16.p99_ms | round) · " +
+    "\(.hot_sale.clients_1000.p50_ms | round)/\(.hot_sale.clients_1000.p99_ms | round) | \(.ratios.sold_out_vs_health) | " +
     "\(.ratios.catalog_vs_health) · \(.ratios.search_vs_health) · \(.ratios.event_vs_health) | " +
-    "\(.ratios.many_16_vs_pgbench_many_16) | \(.footprint.start_to_ready_s) s, " +
+    "\(.ratios.many_16_vs_pgbench_many_16) | \(.footprint.start_to_ready_s | round) s, " +
     "\(.footprint.idle_rss_mib) / \(.footprint.rss_peak_1000_clients_mib) MiB | " +
     "\(.invariants.errors_other_than_sold_out) / \(.invariants.oversold_events) | " +
     "\(.hot_sale.clients_16.cpu.load_generator) of \(.hot_sale.clients_16.cpu.cores) | \(.run.machine), load \(.run.load_average_after) |"' \
