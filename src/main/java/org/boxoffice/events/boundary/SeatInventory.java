@@ -25,6 +25,9 @@ import org.boxoffice.platform.boundary.Envelope;
  */
 @ApplicationScoped
 public class SeatInventory {
+  private static final String WITH_TIERS =
+      "SELECT e FROM Event e LEFT JOIN FETCH e.ticketTypes WHERE e.id = :id";
+
   @PersistenceContext EntityManager em;
 
   /**
@@ -34,7 +37,13 @@ public class SeatInventory {
    * VALIDATION_FAILED, field ticketTypeId).
    */
   public Availability peek(long eventId, Long ticketTypeId) {
-    Event event = em.find(Event.class, eventId);
+    // One round trip for the event and its tiers: this runs before every booking and refusal.
+    Event event =
+        em.createQuery(WITH_TIERS, Event.class)
+            .setParameter("id", eventId)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (event == null || event.storedStatus() == EventStatus.DRAFT) {
       throw notFound();
     }

@@ -73,6 +73,7 @@ public class AccessControl implements DynamicFeature {
   }
 
   static final class RuleFilter implements ContainerRequestFilter {
+    private static volatile SessionRevocations revocations;
     private final Rule rule;
 
     RuleFilter(Rule rule) {
@@ -139,7 +140,17 @@ public class AccessControl implements DynamicFeature {
       } catch (NumberFormatException e) {
         return false;
       }
-      return CDI.current().select(SessionRevocations.class).get().isActive(sid, userId);
+      return revocations().isActive(sid, userId);
+    }
+
+    /** The application-scoped bean's proxy, looked up once rather than on every request. */
+    private static SessionRevocations revocations() {
+      SessionRevocations found = revocations;
+      if (found == null) {
+        found = CDI.current().select(SessionRevocations.class).get();
+        revocations = found;
+      }
+      return found;
     }
 
     private static boolean adminNeedsSecondFactor() {
