@@ -39,6 +39,22 @@ class QrSignerTest {
   }
 
   @Test
+  void during_a_rotation_codes_of_the_previous_key_verify_and_new_codes_use_the_new_key() {
+    byte[] next = Arrays.copyOf(KEY, 32);
+    next[31] = 7;
+    String printedBefore = SIGNER.sign(42, "BX-7K3Q-9D2M");
+    QrSigner rotating = new QrSigner(next, java.util.List.of(KEY));
+    QrSigner afterRotation = new QrSigner(next);
+
+    String printedAfter = rotating.sign(43, "BX-7K3Q-9D2N");
+
+    assertThat(rotating.verify(printedBefore)).contains(new QrSigner.Claim(42, "BX-7K3Q-9D2M"));
+    assertThat(SIGNER.verify(printedAfter)).as("signed with the new key, not the old").isEmpty();
+    assertThat(afterRotation.verify(printedAfter)).isPresent();
+    assertThat(afterRotation.verify(printedBefore)).as("old key dropped").isEmpty();
+  }
+
+  @Test
   void malformed_codes_are_refused_without_failing() {
     for (String bad :
         new String[] {

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The key that signs ticket QR codes: {@code QR_SIGNING_KEY} (base64, at least 32 bytes) in
  * production; with none configured a dev key is generated at first start and kept in the server's
- * data directory, like the dev JWT keys, so codes stay valid across restarts.
+ * data directory, like the dev JWT keys, so codes stay valid across restarts. During a key rotation
+ * {@code QR_PREVIOUS_SIGNING_KEYS} (comma-separated, base64) lists the keys whose codes still
+ * verify: tickets printed before the rotation keep working at the door.
  */
 @ApplicationScoped
 public class QrKeys {
@@ -29,6 +33,10 @@ public class QrKeys {
   @Inject
   @ConfigProperty(name = "qr.signing.key")
   Optional<String> configuredKey;
+
+  @Inject
+  @ConfigProperty(name = "qr.previous.signing.keys")
+  Optional<String> previousKeys;
 
   @Inject
   @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
@@ -45,12 +53,21 @@ public class QrKeys {
     if (current == null) {
       synchronized (this) {
         if (signer == null) {
-          signer = new QrSigner(resolve());
+          signer = new QrSigner(resolve(), previous());
         }
         current = signer;
       }
     }
     return current;
+  }
+
+  private List<byte[]> previous() {
+    return previousKeys.stream()
+        .flatMap(keys -> Arrays.stream(keys.split(",")))
+        .map(String::strip)
+        .filter(key -> !key.isEmpty())
+        .map(key -> Base64.getDecoder().decode(key))
+        .toList();
   }
 
   private byte[] resolve() {

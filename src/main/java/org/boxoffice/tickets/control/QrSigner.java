@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The QR payload of a ticket: {@code BX1.<ticket id>.<ticket number>.<HMAC-SHA256>}, the MAC over
- * everything before it, base64url. Verifying needs only the key: a forged or altered code is
- * refused before any database is asked.
+ * everything before it, base64url. Verifying needs only the keys: a forged or altered code is
+ * refused before any database is asked. Codes are signed with the current key; during a key
+ * rotation codes signed with a previous key (printed tickets) still verify.
  */
 public final class QrSigner {
   private static final String VERSION = "BX1";
@@ -22,12 +24,22 @@ public final class QrSigner {
           "BX1\\.([1-9][0-9]{0,17})\\.(BX-[0-9A-Z]{4}-[0-9A-Z]{4})\\.([A-Za-z0-9_-]{43})");
 
   private final byte[] key;
+  private final List<byte[]> previousKeys;
 
   public QrSigner(byte[] key) {
+    this(key, List.of());
+  }
+
+  public QrSigner(byte[] key, List<byte[]> previousKeys) {
+    this.key = checked(key);
+    this.previousKeys = previousKeys.stream().map(QrSigner::checked).toList();
+  }
+
+  private static byte[] checked(byte[] key) {
     if (key.length < 32) {
       throw new IllegalArgumentException("a QR signing key needs at least 32 bytes");
     }
-    this.key = key.clone();
+    return key.clone();
   }
 
   /** What a genuine code says. */
@@ -35,7 +47,7 @@ public final class QrSigner {
 
   public String sign(long ticketId, String ticketNumber) {
     String body = VERSION + "." + ticketId + "." + ticketNumber;
-    return body + "." + mac(body);
+    return body + "." + mac(key, body);
   }
 
   /** The claim of a genuine code; empty for anything malformed, forged or altered. */
@@ -48,15 +60,22 @@ public final class QrSigner {
       return Optional.empty();
     }
     String body = VERSION + "." + m.group(1) + "." + m.group(2);
-    byte[] expected = mac(body).getBytes(StandardCharsets.US_ASCII);
     byte[] given = m.group(3).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, given)) {
+    boolean genuine = signedWith(key, body, given);
+    for (byte[] previous : previousKeys) {
+      genuine |= signedWith(previous, body, given);
+    }
+    if (!genuine) {
       return Optional.empty();
     }
     return Optional.of(new Claim(Long.parseLong(m.group(1)), m.group(2)));
   }
 
-  private String mac(String body) {
+  private static boolean signedWith(byte[] key, String body, byte[] given) {
+    return MessageDigest.isEqual(mac(key, body).getBytes(StandardCharsets.US_ASCII), given);
+  }
+
+  private static String mac(byte[] key, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
