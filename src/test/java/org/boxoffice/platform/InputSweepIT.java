@@ -49,7 +49,6 @@ class InputSweepIT {
           "sessions",
           "refresh_tokens",
           "one_time_tokens",
-          "pending_emails",
           "totp_recovery_codes",
           "events",
           "ticket_types",
