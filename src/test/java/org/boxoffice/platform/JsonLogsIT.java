@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +16,12 @@ class JsonLogsIT {
   @Test
   void a_log_line_written_during_a_request_carries_its_correlation_id() throws IOException {
     String correlationId = "log-check-" + UUID.randomUUID();
-    String email = "log-" + UUID.randomUUID() + "@example.test";
 
-    // Registration queues a verification email, logged in dev mode with the address.
+    // This server runs the sandbox gateway: a Stripe webhook is refused with a logged warning.
     Api.server()
         .withHeader("X-Correlation-ID", correlationId)
-        .post(
-            "/auth/register",
-            """
-            {"email": "%s", "password": "%s", "firstName": "Log", "lastName": "Check"}
-            """
-                .formatted(email, Accounts.PASSWORD));
+        .withHeader("Stripe-Signature", "t=1,v1=00")
+        .post("/payments/stripe/webhook", "{}");
 
     Path log =
         Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"))
@@ -36,10 +30,11 @@ class JsonLogsIT {
             .resolve("logs/messages.log");
     JsonObject line =
         Files.readAllLines(log).stream()
-            .filter(text -> text.startsWith("{") && text.contains(email))
+            .filter(text -> text.startsWith("{") && text.contains(correlationId))
             .map(Api::parse)
+            .filter(json -> json.getString("message", "").contains("Stripe webhook refused"))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no JSON log line names " + email));
+            .orElseThrow(() -> new AssertionError("no JSON log line carries " + correlationId));
     assertThat(line.getString("ext_correlationId")).isEqualTo(correlationId);
     assertThat(line.getString("type")).isEqualTo("liberty_message");
     assertThat(line.getString("ibm_datetime")).isNotBlank();
