@@ -327,14 +327,7 @@ class StripePaymentsAndEmailIT {
     assertThat(parts.get(2).getFileName()).isEqualTo("event-" + eventId + ".ics");
     assertThat(new String(parts.get(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .contains("BEGIN:VCALENDAR");
-    PaymentFixtures.await(
-        () ->
-            Db.number(
-                    "SELECT count(*) FROM outbox WHERE booking_id = ? AND status = 'SENT'",
-                    id(booking))
-                == 1,
-        Duration.ofSeconds(30),
-        "the outbox row was not marked SENT");
+    awaitSent(id(booking));
   }
 
   @Test
@@ -389,14 +382,7 @@ class StripePaymentsAndEmailIT {
       smtp.start();
     }
     assertThat(awaitMail(buyer.email(), 1)).hasSize(1);
-    PaymentFixtures.await(
-        () ->
-            Db.number(
-                    "SELECT count(*) FROM outbox WHERE booking_id = ? AND status = 'SENT'",
-                    id(booking))
-                == 1,
-        Duration.ofSeconds(30),
-        "the outbox row was not marked SENT");
+    awaitSent(id(booking));
   }
 
   @Test
