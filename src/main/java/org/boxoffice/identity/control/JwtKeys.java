@@ -38,10 +38,11 @@ import org.jose4j.jws.AlgorithmIdentifiers;
  * The RS256 key pair that signs access tokens. Production gives it by configuration
  * (JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, PEM); with none configured a dev pair is generated at first
  * start and kept in the server's data directory. Either way the verification keys are written as a
- * JSON Web Key Set to {@code <data dir>/jwt/jwks.json}, where MicroProfile JWT reads them: the
- * current public key and, during a key rotation, the previous ones (JWT_PREVIOUS_PUBLIC_KEYS), each
- * under its {@code kid}, so tokens signed before the rotation keep working until they expire. The
- * current public key alone is also written to {@code public.pem}.
+ * JSON Web Key Set to {@code <data dir>/jwt/jwks.json}, for other services, and kept for {@link
+ * AccessTokens} to verify bearer tokens with: the current public key and, during a key rotation,
+ * the previous ones (JWT_PREVIOUS_PUBLIC_KEYS), each under its {@code kid}, so tokens signed before
+ * the rotation keep working until they expire. The current public key alone is also written to
+ * {@code public.pem}.
  */
 @ApplicationScoped
 public class JwtKeys {
@@ -70,6 +71,7 @@ public class JwtKeys {
   private volatile KeyPair keyPair;
   private volatile String keyId;
   private volatile String failure;
+  private volatile List<JsonWebKey> verificationKeys = List.of();
 
   void onStart(@Observes Startup startup) {
     try {
@@ -91,6 +93,12 @@ public class JwtKeys {
 
   public PublicKey verificationKey() {
     return keyPair().getPublic();
+  }
+
+  /** The keys a token may be signed with: the current one and, during a rotation, the previous. */
+  public List<JsonWebKey> verificationKeys() {
+    keyPair();
+    return verificationKeys;
   }
 
   /** A stable id of the current key (a thumbprint), sent as the token's {@code kid}. */
@@ -207,6 +215,7 @@ public class JwtKeys {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish the JWT public keys to " + dir, e);
     }
+    verificationKeys = List.copyOf(jwks);
     if (!previous.isEmpty()) {
       LOG.info(
           () ->

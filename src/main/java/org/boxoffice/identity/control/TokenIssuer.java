@@ -13,7 +13,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-/** Issues RS256 access tokens; MicroProfile JWT verifies them on every request. */
+/** Issues RS256 access tokens; {@link AccessTokens} verifies them on every request. */
 @ApplicationScoped
 public class TokenIssuer {
   @Inject JwtKeys keys;

@@ -1,0 +1,116 @@
+package org.boxoffice.identity.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+
+/**
+ * The caller of a request with a verified bearer token, as MicroProfile JWT describes it: the
+ * resources' {@code JsonWebToken}. Claim values follow the specification's types: {@code groups}
+ * and {@code aud} a set of strings, the times a {@code Long}, strings a {@code String}, other
+ * arrays and objects JSON values.
+ */
+final class TokenPrincipal implements JsonWebToken {
+  private final String rawToken;
+  private final Map<String, Object> claims;
+
+  TokenPrincipal(String rawToken, JwtClaims claims) {
+    this.rawToken = rawToken;
+    this.claims = claims.getClaimsMap();
+  }
+
+  @Override
+  public String getName() {
+    Object upn = claims.get(Claims.upn.name());
+    if (upn instanceof String name) {
+      return name;
+    }
+    Object preferred = claims.get(Claims.preferred_username.name());
+    return preferred instanceof String name ? name : (String) claims.get(Claims.sub.name());
+  }
+
+  @Override
+  public Set<String> getClaimNames() {
+    Set<String> names = new LinkedHashSet<>(claims.keySet());
+    names.add(Claims.raw_token.name());
+    return names;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T getClaim(String name) {
+    return (T) value(name);
+  }
+
+  private Object value(String name) {
+    if (Claims.raw_token.name().equals(name)) {
+      return rawToken;
+    }
+    Object value = claims.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (Claims.groups.name().equals(name) || Claims.aud.name().equals(name)) {
+      return stringSet(value);
+    }
+    if (value instanceof Number number
+        && (Claims.exp.name().equals(name)
+            || Claims.iat.name().equals(name)
+            || Claims.nbf.name().equals(name)
+            || Claims.auth_time.name().equals(name)
+            || Claims.updated_at.name().equals(name))) {
+      return number.longValue();
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    return json(value);
+  }
+
+  private static Set<String> stringSet(Object value) {
+    if (value instanceof Collection<?> many) {
+      Set<String> strings = new LinkedHashSet<>();
+      many.forEach(one -> strings.add(String.valueOf(one)));
+      return Set.copyOf(strings);
+    }
+    return Set.of(String.valueOf(value));
+  }
+
+  private static JsonValue json(Object value) {
+    if (value instanceof List<?> list) {
+      var array = Json.createArrayBuilder();
+      list.forEach(one -> array.add(json(one)));
+      return array.build();
+    }
+    if (value instanceof Map<?, ?> map) {
+      var object = Json.createObjectBuilder();
+      map.forEach((key, one) -> object.add(String.valueOf(key), json(one)));
+      return object.build();
+    }
+    if (value instanceof String text) {
+      return Json.createValue(text);
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return Json.createValue(((Number) value).longValue());
+    }
+    if (value instanceof Number number) {
+      return Json.createValue(number.doubleValue());
+    }
+    if (value instanceof Boolean flag) {
+      return flag ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    return JsonValue.NULL;
+  }
+
+  @Override
+  public String toString() {
+    return "TokenPrincipal[sub=" + claims.get(Claims.sub.name()) + "]";
+  }
+}
