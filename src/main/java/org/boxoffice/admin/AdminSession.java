@@ -6,8 +6,9 @@ import java.io.Serializable;
 import org.boxoffice.identity.boundary.UserView;
 
 /**
- * Who is signed in to the admin pages in this HTTP session. Set by {@link SignIn} once the password
- * was checked by identity's {@code Accounts}; {@link AdminAccessFilter} lets nobody else in.
+ * Who is signed in to the admin pages in this HTTP session, for the pages to show. Set by {@link
+ * SignIn} once the container authenticated the caller (Jakarta Security form login); web.xml's
+ * security constraints, not this bean, decide who may see a page.
  */
 @Named
 @SessionScoped
@@ -34,7 +35,7 @@ public class AdminSession implements Serializable {
     return "ADMIN".equals(role);
   }
 
-  /** The signed-in user's id; only called behind {@link AdminAccessFilter}. */
+  /** The signed-in user's id; only called on the pages the container guards. */
   public long userId() {
     if (userId == null) {
       throw new IllegalStateException("not signed in");

@@ -12,7 +12,7 @@ import org.boxoffice.platform.boundary.Page;
 import org.primefaces.model.LazyDataModel;
 
 /**
- * The audit trail, for admins only ({@link AdminAccessFilter} keeps organizers out, and so does
+ * The audit trail, for admins only (web.xml's security constraint keeps organizers out, and so does
  * this bean): newest first, a page at a time, optionally of one action.
  */
 @Named

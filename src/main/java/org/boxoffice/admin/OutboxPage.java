@@ -17,8 +17,8 @@ import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.LazyDataModel;
 
 /**
- * The outbox, for admins only ({@link AdminAccessFilter} keeps organizers out, and so does every
- * method here): queued, sent and dead emails, and a retry for a dead one.
+ * The outbox, for admins only (web.xml's security constraint keeps organizers out, and so does
+ * every method here): queued, sent and dead emails, and a retry for a dead one.
  */
 @Named
 @ViewScoped

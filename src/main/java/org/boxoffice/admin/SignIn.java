@@ -1,33 +1,38 @@
 package org.boxoffice.admin;
 
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.logging.Logger;
-import org.boxoffice.identity.boundary.LoginRequest;
-import org.boxoffice.identity.boundary.TokenResponse;
+import org.boxoffice.identity.boundary.BoxofficeAuthentication;
 import org.boxoffice.identity.boundary.UserView;
-import org.boxoffice.platform.boundary.ApiException;
 
 /**
- * The admin sign-in and sign-out. The credentials are checked by identity's sign-in, exactly as for
- * {@code POST /auth/login}: the same user store and bcrypt hashes, the same brute-force throttle
- * (429 after 5 failures a minute, shared with the API), TOTP when enrolled, the same audit entries.
- * The tokens it issues are never handed out: the admin pages live in the HTTP session.
+ * The admin sign-in form and sign-out: Jakarta Security form login. The container guards {@code
+ * /admin/*} (web.xml's security constraints) and sends a visitor with no session to this page
+ * (identity's {@code BoxofficeAuthentication} mechanism); the page hands the credentials to {@link
+ * SecurityContext#authenticate}, the mechanism has {@link AdminIdentityStore} check them and keeps
+ * the caller in the HTTP session. After a sign-in the visitor goes on to the page first asked for,
+ * or the dashboard.
  */
 @Named
 @RequestScoped
 public class SignIn {
   private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
-  static final String ATTENDEE_REFUSED =
-      "This area is for organizers and admins. Attendees manage their bookings in the Boxoffice"
-          + " app.";
 
-  @Inject org.boxoffice.identity.boundary.SignIn identity;
+  @Inject SecurityContext security;
+  @Inject SignInAttempt attempt;
   @Inject AdminSession session;
 
   private String email;
@@ -35,36 +40,54 @@ public class SignIn {
   private String totpCode;
   private boolean totpRequired;
 
-  /** Checks the password, refuses attendees, then rotates the session id (no fixation). */
+  /**
+   * Authenticates through the container, rotates the session id (no fixation) and goes on to the
+   * page first asked for, or the dashboard.
+   */
   public String signIn() {
-    TokenResponse answer;
-    try {
-      answer = identity.login(new LoginRequest(email, password, blankToNull(totpCode)));
-    } catch (ApiException refusal) {
-      if (org.boxoffice.identity.boundary.SignIn.TOTP_REQUIRED.equals(refusal.code())) {
-        totpRequired = true;
-        FacesMessages.info("Enter the code from your authenticator app.");
-      } else {
-        FacesMessages.error(refusal.getMessage());
-      }
-      password = null;
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            response,
+            withParams()
+                .newAuthentication(true)
+                .credential(new AdminCredential(email, password, blankToNull(totpCode))));
+    password = null;
+    UserView user = attempt.user();
+    if (user == null || status != AuthenticationStatus.SUCCESS) {
+      refused();
       return null;
     }
-    UserView user = answer.user();
-    if (!"ORGANIZER".equals(user.role()) && !"ADMIN".equals(user.role())) {
-      FacesMessages.error(ATTENDEE_REFUSED);
-      return null;
-    }
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) external.getRequest()).changeSessionId();
+    request.changeSessionId();
     session.signIn(user);
     LOG.info(() -> "admin sign-in of user " + user.id());
-    return "/admin/index.xhtml?faces-redirect=true";
+    String page = BoxofficeAuthentication.takeReturnPage(request).orElse("/admin/index.xhtml");
+    try {
+      external.redirect(external.getRequestContextPath() + page);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return null;
   }
 
-  /** Ends the HTTP session and goes back to the sign-in page. */
-  public void signOut() throws IOException {
+  private void refused() {
+    if (attempt.totpRequired()) {
+      totpRequired = true;
+      FacesMessages.info("Enter the code from your authenticator app.");
+    } else {
+      FacesMessages.error(
+          attempt.refusal() != null ? attempt.refusal() : "Unknown email or wrong password");
+    }
+  }
+
+  /** Signs out of the container, ends the HTTP session and goes back to the sign-in page. */
+  public void signOut() throws IOException, ServletException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
     external.redirect(external.getRequestContextPath() + AdminAccessFilter.SIGN_IN);
   }

@@ -2,7 +2,6 @@ package org.boxoffice.platform.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -10,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API: every resource lives under {@code /api/v1}. */
 @ApplicationPath("/api/v1")
-@LoginConfig(authMethod = "MP-JWT", realmName = "boxoffice")
 @OpenAPIDefinition(
     info =
         @Info(

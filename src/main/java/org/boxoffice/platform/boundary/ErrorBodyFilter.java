@@ -14,8 +14,8 @@ import org.boxoffice.platform.control.CorrelationId;
 import org.boxoffice.platform.control.EnvelopeJson;
 
 /**
- * Some refusals are made by the container with a bare status and no body (MicroProfile JWT's 401
- * for a bad token, for one). This filter notices an error status that nobody wrote a body for and
+ * Some refusals are made by the container with a bare status and no body (a 405 for a method no
+ * resource takes, for one). This filter notices an error status that nobody wrote a body for and
  * writes the error envelope, so every API error reads the same.
  */
 public class ErrorBodyFilter extends HttpFilter {

@@ -1,0 +1,55 @@
+package org.boxoffice.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+import org.boxoffice.identity.boundary.LoginRequest;
+import org.boxoffice.identity.boundary.SignIn;
+import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.platform.boundary.ApiException;
+
+/**
+ * The admin pages' Jakarta Security identity store: the one user store, checked by identity's
+ * sign-in exactly as {@code POST /auth/login} checks it (bcrypt, the brute-force throttle shared
+ * with the API, the TOTP step, audit entries). Only organizers and admins pass; the caller
+ * principal is the account id and the group is the account's role, which web.xml's security
+ * constraints map to the admin pages.
+ */
+@ApplicationScoped
+public class AdminIdentityStore implements IdentityStore {
+  static final String ATTENDEE_REFUSED =
+      "This area is for organizers and admins. Attendees manage their bookings in the Boxoffice"
+          + " app.";
+  static final Set<String> ADMIN_ROLES = Set.of("ORGANIZER", "ADMIN");
+
+  @Inject SignIn identity;
+  @Inject SignInAttempt attempt;
+
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    if (!(credential instanceof AdminCredential form)) {
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    UserView user;
+    try {
+      user =
+          identity.login(new LoginRequest(form.email(), form.password(), form.totpCode())).user();
+    } catch (ApiException refusal) {
+      attempt.refused(refusal.getMessage(), SignIn.TOTP_REQUIRED.equals(refusal.code()));
+      return CredentialValidationResult.INVALID_RESULT;
+    } finally {
+      form.clear();
+    }
+    if (!ADMIN_ROLES.contains(user.role())) {
+      attempt.refused(ATTENDEE_REFUSED, false);
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    attempt.succeeded(user);
+    return new CredentialValidationResult(
+        new CallerPrincipal(Long.toString(user.id())), Set.of(user.role()));
+  }
+}
