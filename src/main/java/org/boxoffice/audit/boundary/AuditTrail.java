@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The audit trail, for every feature. {@code record} joins the caller's transaction (REQUIRED), so
- * the entry commits exactly when the audited change does; the actor comes from the access token,
- * the IP and correlation id from the request being served.
+ * the entry commits exactly when the audited change does; the actor comes from the access token (on
+ * the admin pages: the signed-in account), the IP and correlation id from the request being served.
  */
 @ApplicationScoped
 public class AuditTrail {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
-  @Inject Instance<JsonWebToken> jwt;
   @Inject Instance<HttpServletRequest> request;
 
   @Inject
@@ -40,10 +40,13 @@ public class AuditTrail {
   public void record(String action, String resourceType, String resourceId, String details) {
     Long actorId = null;
     String actorEmail = null;
-    JsonWebToken token = currentToken();
-    if (token != null && token.getSubject() != null) {
-      actorId = parseId(token.getSubject());
+    Principal caller = currentCaller();
+    if (caller instanceof JsonWebToken token) {
+      actorId = token.getSubject() == null ? null : parseId(token.getSubject());
       actorEmail = token.getClaim("email");
+    } else if (caller != null) {
+      // Signed in to the admin pages: the caller's name is the account id.
+      actorId = parseId(caller.getName());
     }
     recordAs(actorId, actorEmail, action, resourceType, resourceId, details);
   }
@@ -103,10 +106,14 @@ public class AuditTrail {
     return new Page<>(views, page, size, count.getSingleResult());
   }
 
-  private JsonWebToken currentToken() {
+  /**
+   * The request's caller, read from the request rather than by injecting a {@code JsonWebToken}:
+   * Liberty logs an error for every such injection where the caller is not a token (an admin page).
+   */
+  private Principal currentCaller() {
     try {
-      return jwt.isResolvable() ? jwt.get() : null;
-    } catch (ContextNotActiveException outsideRequest) {
+      return request.isResolvable() ? request.get().getUserPrincipal() : null;
+    } catch (ContextNotActiveException | IllegalStateException outsideRequest) {
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package org.boxoffice.events.boundary;
 
+import java.security.Principal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is asking, when a public endpoint was called with a token. */
@@ -7,8 +8,8 @@ final class Viewer {
   private Viewer() {}
 
   /** The caller's user id, or null when anonymous. */
-  static Long idOf(JsonWebToken jwt) {
-    if (jwt == null || jwt.getSubject() == null) {
+  static Long idOf(Principal caller) {
+    if (!(caller instanceof JsonWebToken jwt) || jwt.getSubject() == null) {
       return null;
     }
     try {
