@@ -251,6 +251,10 @@ class KubernetesManifestsTest {
     assertThat(at(route.body(), "spec", "tls", "termination")).isEqualTo("edge");
     assertThat(at(route.body(), "spec", "tls", "insecureEdgeTerminationPolicy"))
         .isEqualTo("Redirect");
+    // The admin pages' sign-in lives in one pod's HTTP session: the router pins browsers by cookie.
+    assertThat(map(at(route.body(), "metadata", "annotations")))
+        .containsEntry("router.openshift.io/cookie_name", "boxoffice-pod")
+        .doesNotContainKey("haproxy.router.openshift.io/disable_cookies");
 
     Manifest hpa = only(kind("HorizontalPodAutoscaler"));
     assertThat(at(hpa.body(), "spec", "scaleTargetRef", "name")).isEqualTo(theDeployment().name());
