@@ -2,9 +2,10 @@ package org.boxoffice.admin;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.logging.Logger;
 import org.boxoffice.identity.boundary.BoxofficeAuthentication;
@@ -24,14 +26,16 @@ import org.boxoffice.identity.boundary.UserView;
  * (identity's {@code BoxofficeAuthentication} mechanism); the page hands the credentials to {@link
  * SecurityContext#authenticate}, the mechanism has {@link AdminIdentityStore} check them and keeps
  * the caller in the HTTP session. After a sign-in the visitor goes on to the page first asked for,
- * or the dashboard.
+ * or the dashboard. View-scoped: once an account turned out to need its authenticator code, the
+ * code field stays on the page for the next attempt (a request-scoped bean forgot that, so the code
+ * typed there was never read).
  */
 @Named
-@RequestScoped
-public class SignIn {
+@ViewScoped
+public class SignIn implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
 
-  @Inject SecurityContext security;
   @Inject SignInAttempt attempt;
   @Inject AdminSession session;
 
@@ -49,6 +53,8 @@ public class SignIn {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    // Looked up, not injected: the container's bean is not one a view-scoped bean may hold.
+    SecurityContext security = CDI.current().select(SecurityContext.class).get();
     AuthenticationStatus status =
         security.authenticate(
             request,
