@@ -16,12 +16,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.boxoffice.booking.BookingFixtures;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,14 +35,12 @@ import org.openqa.selenium.NoAlertPresentException;
  * booking made through the API arrive, cancel it, sign out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminBrowserIT {
+class AdminBrowserIT extends AdminBrowserBase {
   private static final String XSS_TITLE = "<script>alert(1)</script> Gala";
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  static Browser browser;
   static User organizer;
   static User attendee;
-  static String base;
   static long eventId;
   static long freeTier;
   static long paidTier;
@@ -52,18 +48,8 @@ class AdminBrowserIT {
 
   @BeforeAll
   static void start() {
-    BookingFixtures.awaitApplication();
     organizer = Accounts.organizer();
     attendee = Accounts.attendee();
-    base = Api.baseUri().toString();
-    browser = new Browser(1280, 900);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

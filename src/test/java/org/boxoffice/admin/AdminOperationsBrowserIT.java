@@ -12,13 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.boxoffice.booking.BookingFixtures;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
-import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,15 +30,13 @@ import org.openqa.selenium.Keys;
  * check-in desk a USB scanner types into, and the admin-only outbox and audit log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminOperationsBrowserIT {
+class AdminOperationsBrowserIT extends AdminBrowserBase {
   private static final String TITLE = "Door <b>night</b>";
   private static final String ZONE = "Europe/Paris";
 
-  static Browser browser;
   static User organizer;
   static User attendee;
   static User admin;
-  static String base;
   static long eventId;
   static long otherEventId;
   static long refundedBooking;
@@ -51,7 +46,6 @@ class AdminOperationsBrowserIT {
 
   @BeforeAll
   static void start() {
-    BookingFixtures.awaitApplication();
     organizer = Accounts.organizer();
     attendee = Accounts.attendee();
     // Registration never makes an admin: an organizer is promoted in the database
@@ -59,20 +53,11 @@ class AdminOperationsBrowserIT {
     User promoted = Accounts.organizer();
     Db.update("UPDATE users SET role = 'ADMIN' WHERE id = ?", promoted.id());
     admin = promoted;
-    base = Api.baseUri().toString();
     eventId = publishedEvent(TITLE, "20.00");
     otherEventId = publishedEvent("Matinee", "0");
     refundedBooking = paidBooking(2);
     doorBooking = paidBooking(1);
     typedBooking = paidBooking(1);
-    browser = new Browser(1280, 900);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.boxoffice.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.boxoffice.booking.BookingFixtures;
 import org.boxoffice.identity.control.Base32;
 import org.boxoffice.identity.control.Totp;
 import org.boxoffice.it.support.Accounts;
@@ -10,8 +9,6 @@ import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,23 +19,7 @@ import org.openqa.selenium.By;
  * sign-out), the API's bearer tokens open no admin page and API calls get no session, and the
  * account throttle and the TOTP step are the API's own.
  */
-class AdminSignInIT {
-  static Browser browser;
-  static String base;
-
-  @BeforeAll
-  static void start() {
-    BookingFixtures.awaitApplication();
-    base = Api.baseUri().toString();
-    browser = new Browser(1280, 900);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class AdminSignInIT extends AdminBrowserBase {
 
   @BeforeEach
   void signedOut() {
@@ -69,6 +50,8 @@ class AdminSignInIT {
     String signedIn = session();
     assertThat(signedIn).isNotEqualTo(before);
     assertThat(adminPage(signedIn).status()).isEqualTo(200);
+    // A session id planted before the sign-in (fixation) is not signed in.
+    assertThat(adminPage(before).status()).isEqualTo(302);
 
     browser.clickAndWaitForPage(By.id("signout:signOut"));
     browser.visible(By.id("login:email"));
