@@ -2,13 +2,14 @@ package org.boxoffice.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
+import org.boxoffice.identity.boundary.AccountPrincipal;
 import org.boxoffice.identity.boundary.LoginRequest;
 import org.boxoffice.identity.boundary.SignIn;
+import org.boxoffice.identity.boundary.TokenResponse;
 import org.boxoffice.identity.boundary.UserView;
 import org.boxoffice.platform.boundary.ApiException;
 
@@ -16,8 +17,8 @@ import org.boxoffice.platform.boundary.ApiException;
  * The admin pages' Jakarta Security identity store: the one user store, checked by identity's
  * sign-in exactly as {@code POST /auth/login} checks it (bcrypt, the brute-force throttle shared
  * with the API, the TOTP step, audit entries). Only organizers and admins pass; the caller
- * principal is the account id and the group is the account's role, which web.xml's security
- * constraints map to the admin pages.
+ * principal is the account id with the identity session the sign-in opened, and the group is the
+ * account's role, which web.xml's security constraints map to the admin pages.
  */
 @ApplicationScoped
 public class AdminIdentityStore implements IdentityStore {
@@ -34,22 +35,23 @@ public class AdminIdentityStore implements IdentityStore {
     if (!(credential instanceof AdminCredential form)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    UserView user;
+    TokenResponse signedIn;
     try {
-      user =
-          identity.login(new LoginRequest(form.email(), form.password(), form.totpCode())).user();
+      signedIn = identity.login(new LoginRequest(form.email(), form.password(), form.totpCode()));
     } catch (ApiException refusal) {
       attempt.refused(refusal.getMessage(), SignIn.TOTP_REQUIRED.equals(refusal.code()));
       return CredentialValidationResult.INVALID_RESULT;
     } finally {
       form.clear();
     }
+    UserView user = signedIn.user();
     if (!ADMIN_ROLES.contains(user.role())) {
+      // Not for the admin pages: the identity session the sign-in opened ends at once.
+      identity.logout(user.id(), AccountPrincipal.of(signedIn).sessionId());
       attempt.refused(ATTENDEE_REFUSED, false);
       return CredentialValidationResult.INVALID_RESULT;
     }
     attempt.succeeded(user);
-    return new CredentialValidationResult(
-        new CallerPrincipal(Long.toString(user.id())), Set.of(user.role()));
+    return new CredentialValidationResult(AccountPrincipal.of(signedIn), Set.of(user.role()));
   }
 }

@@ -62,6 +62,26 @@ class AdminSignInIT extends AdminBrowserBase {
   }
 
   @Test
+  void sign_out_ends_the_identity_session_and_logging_out_everywhere_ends_the_page_session() {
+    User organizer = Accounts.organizer();
+    browser.open(base + "/admin/login.xhtml");
+    signIn(organizer.email(), Accounts.PASSWORD);
+    browser.visible(By.id("nav-dashboard"));
+    assertThat(liveSessions(organizer)).isEqualTo(2); // the API sign-in and the page sign-in
+    browser.clickAndWaitForPage(By.id("signout:signOut"));
+    browser.visible(By.id("login:email"));
+    assertThat(liveSessions(organizer)).isEqualTo(1);
+
+    signIn(organizer.email(), Accounts.PASSWORD);
+    browser.visible(By.id("nav-dashboard"));
+    assertThat(organizer.api().post("/auth/logout-all", null).status()).isEqualTo(204);
+
+    browser.open(base + "/admin/events.xhtml");
+    browser.visible(By.id("login:email"));
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/login.xhtml");
+  }
+
+  @Test
   void an_api_token_opens_no_admin_page_and_api_calls_get_no_session() {
     User organizer = Accounts.organizer();
 
@@ -146,6 +166,11 @@ class AdminSignInIT extends AdminBrowserBase {
     browser.type(By.id("login:email"), email);
     browser.type(By.id("login:password"), password);
     browser.clickAndWaitForPage(By.id("login:submit"));
+  }
+
+  private static long liveSessions(User user) {
+    return Db.number(
+        "SELECT count(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL", user.id());
   }
 
   private static String session() {

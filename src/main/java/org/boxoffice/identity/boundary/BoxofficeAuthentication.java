@@ -29,9 +29,11 @@ import org.boxoffice.identity.control.AccessTokens;
  *       A page web.xml protects, asked for with no sign-in, sends the browser to the sign-in page,
  *       remembering the page to come back to; the sign-in page's {@code
  *       SecurityContext.authenticate} hands over the credentials, which the application's identity
- *       store checks; the caller is then kept in the HTTP session (30 minutes idle) until sign-out.
- *       (Liberty's {@code @LoginToContinue} is not used: it expects the caller to be restored by
- *       its own session handling, which would also give every API call a cookie.)
+ *       store checks; the caller is then kept in the HTTP session (30 minutes idle) until sign-out,
+ *       and only while the identity session that sign-in opened lives: sign-out ends it, and so do
+ *       "log out everywhere" and a role change, as for the API's tokens. (Liberty's
+ *       {@code @LoginToContinue} is not used: it expects the caller to be restored by its own
+ *       session handling, which would also give every API call a cookie.)
  * </ul>
  *
  * <p>One mechanism does both because Liberty lets an application with its own mechanism bypass its
@@ -49,10 +51,24 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
 
   @Inject AccessTokens tokens;
   @Inject IdentityStoreHandler identityStores;
+  @Inject SessionRevocations revocations;
+  @Inject SignIn signIn;
 
-  /** Who signed in to the admin pages, kept in the HTTP session. */
-  record SessionCaller(String name, Set<String> groups) implements Serializable {
+  /**
+   * Who signed in to the admin pages, kept in the HTTP session, with the identity session the
+   * sign-in opened (null when the identity store gave a plain principal).
+   */
+  record SessionCaller(String name, Set<String> groups, String sessionId) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** Still signed in: the identity session has not ended (sign-out, log out everywhere, role). */
+    boolean isLive(SessionRevocations revocations) {
+      try {
+        return sessionId == null || revocations.isActive(sessionId, Long.parseLong(name));
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
   }
 
   @Override
@@ -67,7 +83,11 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
-      return context.notifyContainerAboutLogin(new CallerPrincipal(caller.name()), caller.groups());
+      if (caller.isLive(revocations)) {
+        return context.notifyContainerAboutLogin(
+            new CallerPrincipal(caller.name()), caller.groups());
+      }
+      session.removeAttribute(SESSION_CALLER);
     }
     if (context.isProtected()) {
       if ("GET".equals(request.getMethod())) {
@@ -127,7 +147,13 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
     }
     String name = result.getCallerPrincipal().getName();
     Set<String> groups = Set.copyOf(result.getCallerGroups());
-    request.getSession(true).setAttribute(SESSION_CALLER, new SessionCaller(name, groups));
+    String sessionId =
+        result.getCallerPrincipal() instanceof AccountPrincipal account
+            ? account.sessionId()
+            : null;
+    request
+        .getSession(true)
+        .setAttribute(SESSION_CALLER, new SessionCaller(name, groups, sessionId));
     return context.notifyContainerAboutLogin(new CallerPrincipal(name), groups);
   }
 
@@ -136,6 +162,11 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
     if (session != null) {
+      if (session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller
+          && caller.sessionId() != null) {
+        // Sign-out ends the identity session too (audited as auth.logout).
+        signIn.logout(Long.parseLong(caller.name()), caller.sessionId());
+      }
       session.removeAttribute(SESSION_CALLER);
     }
     HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
