@@ -11,13 +11,16 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means: every migration applied and the database answers a round trip right now. */
+/**
+ * Ready means: every migration applied and the database answers a round trip right now, through the
+ * probe's own small pool ({@code jdbc/boxofficeHealth}), never queued behind requests.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
   private static final int ROUND_TRIP_TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/boxoffice")
+  @Resource(lookup = "jdbc/boxofficeHealth")
   DataSource dataSource;
 
   @Inject SchemaMigrations migrations;
