@@ -12,6 +12,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -31,12 +32,21 @@ import org.boxoffice.platform.boundary.ApiException;
 @NamedQuery(
     name = Booking.COUNT_OF_USER,
     query = "SELECT COUNT(b) FROM Booking b WHERE b.userId = :userId")
+@NamedQuery(
+    name = Booking.NEXT_HOLD_EXPIRY,
+    query =
+        "SELECT b FROM Booking b WHERE b.eventId = :eventId"
+            + " AND b.status = org.boxoffice.booking.entity.BookingStatus.PENDING"
+            + " ORDER BY b.expiresAt")
 public class Booking {
   public static final String OF_USER = "Booking.ofUser";
+  public static final String NEXT_HOLD_EXPIRY = "Booking.nextHoldExpiry";
   public static final String COUNT_OF_USER = "Booking.countOfUser";
 
+  // From a sequence in blocks of 50 (migration V32): a batch of bookings is one batched INSERT.
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @SequenceGenerator(name = "booking_ids", sequenceName = "booking_ids", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "booking_ids")
   private Long id;
 
   @Column(name = "user_id", nullable = false)

@@ -95,15 +95,16 @@ public class SchemaMigrations {
   }
 
   /**
-   * The common scripts, plus on PostgreSQL the scripts only it understands (triggers in PL/pgSQL).
-   * Versions are unique across both folders; the embedded H2 default simply has no such versions.
+   * The common scripts, plus the scripts only one database understands: PL/pgSQL triggers on
+   * PostgreSQL, and either database's way to start a sequence past existing rows. Versions are
+   * unique across the folders; a database simply has no versions of the other's folder.
    */
   private String[] locations() {
     try (Connection connection = dataSource.getConnection()) {
       String product = connection.getMetaData().getDatabaseProductName();
       return "PostgreSQL".equalsIgnoreCase(product)
           ? new String[] {"classpath:db/migration", "classpath:db/migration-postgresql"}
-          : new String[] {"classpath:db/migration"};
+          : new String[] {"classpath:db/migration", "classpath:db/migration-h2"};
     } catch (SQLException e) {
       throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
     }
