@@ -1,7 +1,6 @@
 package org.boxoffice.coupons.boundary;
 
 import static org.boxoffice.coupons.entity.CouponErrors.COUPON_CODE_TAKEN;
-import static org.boxoffice.coupons.entity.CouponErrors.COUPON_INVALID;
 import static org.boxoffice.coupons.entity.CouponErrors.COUPON_NOT_FOUND;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +13,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.boxoffice.coupons.entity.Coupon;
 import org.boxoffice.coupons.entity.DiscountType;
@@ -111,21 +110,15 @@ public class Coupons {
   }
 
   /**
-   * Takes one use of the event's coupon with this code (any case) for a booking of the ticket type.
-   * Locks the coupon row, so the caller must already hold the event row's lock (lock order event →
-   * coupon). 422 COUPON_INVALID (unknown, disabled, other ticket type), COUPON_EXPIRED,
-   * COUPON_EXHAUSTED.
+   * Locks the event's coupon with this code (any case) for the caller's transaction, which must
+   * already hold the event row's lock (lock order event → coupon); empty when the event has no such
+   * coupon.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Redemption redeem(long eventId, String code, long ticketTypeId, Instant now) {
+  public Optional<CouponLock> lock(long eventId, String code) {
     Long id = codeId(eventId, code);
     Coupon coupon = id == null ? null : em.find(Coupon.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (coupon == null) {
-      throw ApiException.unprocessable(COUPON_INVALID, "This coupon is not valid");
-    }
-    coupon.redeem(ticketTypeId, now);
-    return new Redemption(
-        coupon.id(), coupon.code(), coupon.discountType(), coupon.discountValue());
+    return Optional.ofNullable(coupon).map(CouponLock::new);
   }
 
   /**

@@ -30,6 +30,7 @@ public class Catalog {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject EventCache cache;
+  @Inject EventReads reads;
 
   /**
    * One event with live seat figures; a draft only for its organizer ({@code viewerId}). Mostly
@@ -38,8 +39,8 @@ public class Catalog {
   @Transactional(Transactional.TxType.SUPPORTS)
   public EventView event(long eventId, Long viewerId) {
     Instant now = clock.instant();
-    EventView metadata = cache.metadata(eventId, id -> load(id, now));
-    LiveFigures live = metadata == null ? null : cache.live(eventId, this::liveFigures);
+    EventView metadata = cache.metadata(eventId, id -> reads.metadata(id, now));
+    LiveFigures live = metadata == null ? null : cache.live(eventId, reads::live);
     if (live == null
         || (live.status() == EventStatus.DRAFT
             && (viewerId == null || viewerId != metadata.organizerId()))) {
@@ -137,31 +138,6 @@ public class Catalog {
                 .map(e -> Views.summary(e, now))
                 .toList();
     return new Page<>(items, page, size, total);
-  }
-
-  private EventView load(long eventId, Instant now) {
-    Event event = em.find(Event.class, eventId);
-    return event == null ? null : Views.of(event, now);
-  }
-
-  private LiveFigures liveFigures(long eventId) {
-    List<Object[]> rows =
-        em.createQuery(
-                "SELECT e.status, e.availableSeats, t.id, t.available"
-                    + " FROM Event e LEFT JOIN e.ticketTypes t WHERE e.id = :id",
-                Object[].class)
-            .setParameter("id", eventId)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return null;
-    }
-    Map<Long, Integer> tiers = new HashMap<>();
-    for (Object[] row : rows) {
-      if (row[2] != null && row[3] != null) {
-        tiers.put((Long) row[2], (Integer) row[3]);
-      }
-    }
-    return new LiveFigures((EventStatus) rows.get(0)[0], (Integer) rows.get(0)[1], tiers);
   }
 
   /** A LIKE pattern matching the text anywhere, with the client's wildcards taken literally. */

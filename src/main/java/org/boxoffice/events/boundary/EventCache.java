@@ -78,12 +78,21 @@ public class EventCache {
     return live.get(eventId, loader);
   }
 
+  /** Figures known exact at a commit on this server: they start a new window of their own. */
+  void remember(long eventId, LiveFigures figures) {
+    live.put(eventId, figures);
+  }
+
   /**
    * Drops the event now and again after the transaction ends: a reader that loads the old row
    * between the change and the commit cannot leave it cached.
    */
   void invalidate(long eventId) {
     drop(eventId);
+    afterCompletion(() -> drop(eventId));
+  }
+
+  private void afterCompletion(Runnable action) {
     if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
       transactions.registerInterposedSynchronization(
           new Synchronization() {
@@ -94,10 +103,19 @@ public class EventCache {
 
             @Override
             public void afterCompletion(int status) {
-              drop(eventId);
+              action.run();
             }
           });
     }
+  }
+
+  /**
+   * Seats came back (an expiry, a cancellation, a refund): this server's figures of the event are
+   * dropped now and again after the transaction ends, so its next booking asks the database.
+   */
+  void forgetLive(long eventId) {
+    live.invalidate(eventId);
+    afterCompletion(() -> live.invalidate(eventId));
   }
 
   private void drop(long eventId) {

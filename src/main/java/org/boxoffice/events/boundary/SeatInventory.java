@@ -1,22 +1,22 @@
 package org.boxoffice.events.boundary;
 
 import static org.boxoffice.events.entity.EventErrors.EVENT_NOT_FOUND;
-import static org.boxoffice.events.entity.EventErrors.EVENT_NOT_ON_SALE;
 import static org.boxoffice.events.entity.EventErrors.TICKET_TYPE_NOT_FOUND;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import org.boxoffice.events.entity.Event;
-import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.events.entity.TicketType;
 import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
 
 /**
  * Seat inventory, changed only under the event row's lock, inside the CALLER's transaction. The
@@ -25,78 +25,51 @@ import org.boxoffice.platform.boundary.Envelope;
  */
 @ApplicationScoped
 public class SeatInventory {
-  private static final String WITH_TIERS =
-      "SELECT e FROM Event e LEFT JOIN FETCH e.ticketTypes WHERE e.id = :id";
-
   @PersistenceContext EntityManager em;
+  @Inject EventCache cache;
+  @Inject EventReads reads;
 
   /**
-   * No lock, no transaction needed: the current figures, for a cheap sold-out refusal. Throws 404
-   * EVENT_NOT_FOUND (also for drafts), 404 TICKET_TYPE_NOT_FOUND (unknown tier or another event's
-   * tier). ticketTypeId may be null only when the event has exactly one tier (else 400
-   * VALIDATION_FAILED, field ticketTypeId).
+   * The seats left as this server last saw them, at most the live-figure window old ({@code
+   * boxoffice.events.live.cache.millis}, 1 s), for a refusal that needs no lock: no transaction
+   * when the figures are in memory, one short one when they are not. Throws 404 EVENT_NOT_FOUND
+   * (also for drafts), 404 TICKET_TYPE_NOT_FOUND (unknown tier or another event's tier).
+   * ticketTypeId may be null only when the event has exactly one tier (else 400 VALIDATION_FAILED,
+   * field ticketTypeId).
    */
   public Availability peek(long eventId, Long ticketTypeId) {
-    // One round trip for the event and its tiers: this runs before every booking and refusal.
-    Event event =
-        em.createQuery(WITH_TIERS, Event.class)
-            .setParameter("id", eventId)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (event == null || event.storedStatus() == EventStatus.DRAFT) {
+    LiveFigures live = cache.live(eventId, reads::live);
+    if (live == null || live.status() == EventStatus.DRAFT) {
       throw notFound();
     }
-    TicketType tier = tierOf(event, ticketTypeId);
+    long tier =
+        tierOf(
+            live.tierIds(),
+            ticketTypeId,
+            id -> live.tierIds().contains(id) ? Optional.of(id) : Optional.empty());
     return new Availability(
-        eventId,
-        event.storedStatus().name(),
-        event.availableSeats(),
-        tier.id(),
-        Math.min(tier.ownAvailable(), event.availableSeats()));
+        eventId, live.status().name(), live.availableSeats(), tier, live.tierAvailable(tier));
   }
 
   /**
-   * Locks the event row (PESSIMISTIC_WRITE = SELECT ... FOR UPDATE) and then checks, in order:
-   * event exists and is PUBLISHED (404 EVENT_NOT_FOUND for drafts/unknown, 409 EVENT_NOT_ON_SALE
-   * for CANCELLED/COMPLETED or start passed), the tier (404 TICKET_TYPE_NOT_FOUND), the tier's
-   * sales window (409 EVENT_NOT_ON_SALE), quantity &lt;= tier maxPerOrder (422
-   * MAX_PER_ORDER_EXCEEDED with details field "quantity"), tier and event availability (409
-   * SOLD_OUT, message says how many are left, details field "quantity"); then decrements both via
-   * the entities' own reserve(quantity) methods.
+   * Locks the event row (PESSIMISTIC_WRITE = SELECT ... FOR UPDATE) for any number of reservations
+   * in the caller's transaction; 404 EVENT_NOT_FOUND for unknown events and drafts.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Reservation reserve(long eventId, Long ticketTypeId, int quantity, Instant now) {
+  public SeatLock lock(long eventId) {
     Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
     if (event == null || event.storedStatus() == EventStatus.DRAFT) {
       throw notFound();
     }
-    if (event.status(now) != EventStatus.PUBLISHED || !now.isBefore(event.startDate())) {
-      throw ApiException.conflict(EVENT_NOT_ON_SALE, "This event is not on sale");
-    }
-    TicketType tier = tierOf(event, ticketTypeId);
-    if (!tier.onSale(now)) {
-      throw ApiException.conflict(EVENT_NOT_ON_SALE, "This ticket type is not on sale now");
-    }
-    if (quantity > tier.maxPerOrder()) {
-      throw new ApiException(
-          422,
-          EventErrors.MAX_PER_ORDER_EXCEEDED,
-          "At most " + tier.maxPerOrder() + " tickets per order",
-          List.of(new Envelope.FieldError("quantity", "must be at most " + tier.maxPerOrder())));
-    }
-    // Tier first: its message is the more precise one when both are short.
-    tier.reserve(quantity);
-    event.reserve(quantity);
-    return new Reservation(
-        eventId,
-        tier.id(),
-        event.organizerId(),
-        event.title(),
-        event.startDate(),
-        quantity,
-        tier.price(),
-        event.currency());
+    return new SeatLock(event);
+  }
+
+  /**
+   * Keeps the figures a committed transaction left under {@code lock} as this server's live
+   * figures: the next refusals are answered from them without asking the database.
+   */
+  public void remember(SeatLock lock) {
+    cache.remember(lock.eventId(), lock.figures());
   }
 
   /**
@@ -124,6 +97,7 @@ public class SeatInventory {
     }
     tier.reserve(quantity);
     event.reserve(quantity);
+    cache.forgetLive(eventId);
     return true;
   }
 
@@ -137,27 +111,25 @@ public class SeatInventory {
     if (event == null) {
       throw notFound();
     }
-    TicketType tier =
-        event
-            .ticketType(ticketTypeId)
-            .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
-    // A capacity edit may have left fewer seats taken than a booking gives back: clamp, never
-    // raise a counter above its capacity.
-    tier.release(Math.min(quantity, tier.taken()));
-    event.release(Math.min(quantity, event.seatsTaken()));
+    new SeatLock(event).release(ticketTypeId, quantity);
+    cache.forgetLive(eventId);
   }
 
-  private static TicketType tierOf(Event event, Long ticketTypeId) {
+  /** The 409 SOLD_OUT refusal of a request for more than the {@code left} seats. */
+  public static ApiException soldOut(int left) {
+    return Event.soldOut(left);
+  }
+
+  /** The tier asked for, or the event's only tier when none was named. */
+  static <T> T tierOf(List<T> tiers, Long ticketTypeId, LongFunction<Optional<T>> byId) {
     if (ticketTypeId == null) {
-      List<TicketType> tiers = event.ticketTypes();
       if (tiers.size() != 1) {
         throw ApiException.invalid(
             "ticketTypeId", "is required: this event has " + tiers.size() + " ticket types");
       }
       return tiers.get(0);
     }
-    return event
-        .ticketType(ticketTypeId)
+    return byId.apply(ticketTypeId)
         .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
   }
 

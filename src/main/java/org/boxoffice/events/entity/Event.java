@@ -191,18 +191,28 @@ public class Event {
     }
   }
 
-  /** Takes seats from the event's counter; refuses to go below zero. */
-  public void reserve(int quantity) {
+  /** Refuses, changing nothing, unless the event has {@code quantity} seats left. */
+  public void requireAvailable(int quantity) {
     if (quantity < 1) {
       throw ApiException.invalid("quantity", "must be at least 1");
     }
     if (quantity > availableSeats) {
-      throw new ApiException(
-          409,
-          EventErrors.SOLD_OUT,
-          availableSeats == 0 ? "Sold out" : "Only " + availableSeats + " seats left",
-          List.of(new Envelope.FieldError("quantity", "must be at most " + availableSeats)));
+      throw soldOut(availableSeats);
     }
+  }
+
+  /** The 409 SOLD_OUT refusal of a request for more than the {@code left} seats. */
+  public static ApiException soldOut(int left) {
+    return new ApiException(
+        409,
+        EventErrors.SOLD_OUT,
+        left == 0 ? "Sold out" : "Only " + left + " seats left",
+        List.of(new Envelope.FieldError("quantity", "must be at most " + left)));
+  }
+
+  /** Takes seats from the event's counter; refuses to go below zero. */
+  public void reserve(int quantity) {
+    requireAvailable(quantity);
     availableSeats -= quantity;
   }
 

@@ -115,8 +115,8 @@ public class TicketType {
     return available == null ? Integer.MAX_VALUE : available;
   }
 
-  /** Takes seats from the tier; refuses to go below zero. */
-  public void reserve(int quantity) {
+  /** Refuses, changing nothing, unless the tier has {@code quantity} seats left. */
+  public void requireAvailable(int quantity) {
     if (quantity < 1) {
       throw ApiException.invalid("quantity", "must be at least 1");
     }
@@ -129,6 +129,11 @@ public class TicketType {
               : "Only " + available + " seats of this ticket type left",
           List.of(new Envelope.FieldError("quantity", "must be at most " + available)));
     }
+  }
+
+  /** Takes seats from the tier; refuses to go below zero. */
+  public void reserve(int quantity) {
+    requireAvailable(quantity);
     if (available != null) {
       available -= quantity;
     }
