@@ -16,20 +16,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.boxoffice.booking.control.Amounts;
 import org.boxoffice.booking.control.BookingMetrics;
 import org.boxoffice.booking.entity.Booking;
 import org.boxoffice.booking.entity.BookingStatus;
+import org.boxoffice.coupons.boundary.CouponLock;
 import org.boxoffice.coupons.boundary.Coupons;
 import org.boxoffice.coupons.boundary.Redemption;
 import org.boxoffice.coupons.entity.DiscountType;
 import org.boxoffice.events.boundary.EventCancelled;
 import org.boxoffice.events.boundary.Reservation;
 import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.events.boundary.SeatLock;
 import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.Envelope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -71,52 +77,124 @@ public class BookingLedger {
   @ConfigProperty(name = "boxoffice.booking.hold.seconds")
   Optional<Long> holdSeconds;
 
+  /** A batch placed under one lock: each order's placement, in order, and the lock's figures. */
+  record Batch(List<Placement> placements, SeatLock seats) {}
+
   /**
-   * Places a booking: gives this event's overdue holds back first, reserves the seats under the
-   * event's lock, redeems the coupon under its lock, prices the booking and stores it — PENDING
-   * until the hold runs out, or CONFIRMED at once when it costs nothing. With an idempotency record
-   * the answer is stored in the same transaction.
+   * Places a batch of orders for one event under one lock of its row, in arrival order: each is
+   * checked on its own (event and tier on sale, maxPerOrder, tier and event seats, coupon), a
+   * refused one gets its own refusal and changes nothing, the accepted ones are stored together —
+   * PENDING until the hold runs out, or CONFIRMED at once when they cost nothing. With {@code
+   * sweep} the event's overdue holds are given back first. Each order's answer, booking or refusal,
+   * is stored with its Idempotency-Key record in this same transaction. Lock order: event row →
+   * coupon rows (each locked once, in first-use order) → booking rows.
    */
   @Transactional
-  public BookingView place(long userId, BookingRequest request, Long idempotencyRecordId) {
+  public Batch placeAll(long eventId, List<BookingOrder> orders, boolean sweep) {
     Instant now = clock.instant();
-    expireOverdueHoldsOf(request.eventId(), now);
-    Reservation seats =
-        inventory.reserve(request.eventId(), request.ticketTypeId(), request.seats(), now);
-    Redemption coupon =
-        request.couponCode() == null
-            ? null
-            : coupons.redeem(request.eventId(), request.couponCode(), seats.ticketTypeId(), now);
-    Amounts amounts = price(seats, coupon);
-    Booking booking =
-        Booking.place(
-            new Booking.Terms(
-                userId,
-                seats.eventId(),
-                seats.ticketTypeId(),
-                seats.organizerId(),
-                seats.quantity(),
-                seats.unitPrice(),
-                amounts.total(),
-                amounts.discount(),
-                amounts.finalAmount(),
-                seats.currency(),
-                coupon == null ? null : coupon.couponId(),
-                coupon == null ? null : coupon.code()),
-            now,
-            now.plus(hold()));
-    em.persist(booking);
+    SeatLock seats = inventory.lock(eventId);
+    if (sweep) {
+      expireOverdueHoldsOf(eventId, now);
+      // Written out before the batch locks its coupons again: nothing of the sweep can be lost.
+      em.flush();
+    }
+    Map<String, Optional<CouponLock>> couponLocks = new HashMap<>();
+    List<Placement> placements = new ArrayList<>(orders.size());
+    List<Booking> placed = new ArrayList<>(orders.size());
+    Map<Long, Answer> answers = new HashMap<>();
+    for (BookingOrder order : orders) {
+      try {
+        Booking booking = place(seats, couponLocks, order, now);
+        em.persist(booking);
+        placed.add(booking);
+        BookingView view = BookingView.of(booking);
+        placements.add(Placement.placed(view, order.idempotencyRecordId() != null));
+        keep(answers, order, 201, JSONB.toJson(view));
+      } catch (ApiException refusal) {
+        placements.add(Placement.failed(refusal, order.idempotencyRecordId() != null));
+        keep(
+            answers,
+            order,
+            refusal.status(),
+            JSONB.toJson(
+                new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details())));
+      }
+    }
     em.flush();
-    BookingView view = BookingView.of(booking);
-    if (idempotencyRecordId != null) {
-      idempotency.completeWithin(idempotencyRecordId, 201, JSONB.toJson(view), now);
+    answers.forEach(
+        (recordId, answer) ->
+            idempotency.completeWithin(recordId, answer.status(), answer.body(), now));
+    for (Booking booking : placed) {
+      metrics.created();
+      if (booking.status() == BookingStatus.CONFIRMED) {
+        metrics.confirmed();
+        confirmations.fire(confirmed(booking));
+      }
     }
-    metrics.created();
-    if (booking.status() == BookingStatus.CONFIRMED) {
-      metrics.confirmed();
-      confirmations.fire(confirmed(booking));
+    return new Batch(placements, seats);
+  }
+
+  /** The earliest expiry of the event's unpaid holds, or empty when it has none. */
+  @Transactional
+  public Optional<Instant> nextHoldExpiry(long eventId) {
+    // The earliest hold itself, not MIN(expiresAt): an aggregate bypasses the Instant converter.
+    return em.createNamedQuery(Booking.NEXT_HOLD_EXPIRY, Booking.class)
+        .setParameter("eventId", eventId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(Booking::expiresAt);
+  }
+
+  private record Answer(int status, String body) {}
+
+  private static void keep(Map<Long, Answer> answers, BookingOrder order, int status, String body) {
+    if (order.idempotencyRecordId() != null) {
+      answers.put(order.idempotencyRecordId(), new Answer(status, body));
     }
-    return view;
+  }
+
+  /**
+   * One order under the batch's locks: its seats, its coupon use, its price; nothing on refusal.
+   */
+  private Booking place(
+      SeatLock seats,
+      Map<String, Optional<CouponLock>> couponLocks,
+      BookingOrder order,
+      Instant now) {
+    BookingRequest request = order.request();
+    Optional<CouponLock> coupon =
+        request.couponCode() == null
+            ? Optional.empty()
+            : couponLocks.computeIfAbsent(
+                CouponLock.normalize(request.couponCode()),
+                code -> coupons.lock(seats.eventId(), request.couponCode()));
+    if (request.couponCode() != null && coupon.isEmpty()) {
+      throw CouponLock.unknownCode();
+    }
+    // The coupon is checked before the seats are taken, and takes its use only after: a refusal
+    // of either leaves both as they were.
+    Reservation reservation = seats.check(request.ticketTypeId(), request.seats(), now);
+    Redemption redemption =
+        coupon.map(lock -> lock.redeem(reservation.ticketTypeId(), now)).orElse(null);
+    seats.take(reservation);
+    Amounts amounts = price(reservation, redemption);
+    return Booking.place(
+        new Booking.Terms(
+            order.userId(),
+            reservation.eventId(),
+            reservation.ticketTypeId(),
+            reservation.organizerId(),
+            reservation.quantity(),
+            reservation.unitPrice(),
+            amounts.total(),
+            amounts.discount(),
+            amounts.finalAmount(),
+            reservation.currency(),
+            redemption == null ? null : redemption.couponId(),
+            redemption == null ? null : redemption.code()),
+        now,
+        now.plus(hold()));
   }
 
   /** A booking as the payments feature needs to know it. */

@@ -3,7 +3,6 @@ package org.boxoffice.booking.boundary;
 import static org.boxoffice.booking.entity.BookingErrors.BOOKING_NOT_FOUND;
 import static org.boxoffice.booking.entity.BookingErrors.IDEMPOTENCY_IN_PROGRESS;
 import static org.boxoffice.booking.entity.BookingErrors.IDEMPOTENCY_KEY_REUSED;
-import static org.boxoffice.booking.entity.BookingErrors.SOLD_OUT;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -30,22 +29,22 @@ import org.boxoffice.platform.control.Failures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bookings as the API sees them. Booking itself is: a cheap sold-out refusal without any lock,
- * then, when an Idempotency-Key is given, the key's claim (its own transaction), then one short
- * transaction in {@link BookingLedger}.
+ * Bookings as the API sees them. Booking itself is: a sold-out refusal from this server's memory
+ * when the seats are plainly gone (no transaction, no lock, no key stored), then, when an
+ * Idempotency-Key is given, the key's claim (its own transaction), then the order's place in its
+ * event's next batch ({@link BookingLanes}): one short transaction in {@link BookingLedger} that
+ * also stores the key's answer, and for a paid booking its payment, opened after that commit.
  */
 @ApplicationScoped
 public class Bookings {
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final Duration KEY_LIFETIME = Duration.ofHours(24);
   private static final Duration POLL = Duration.ofMillis(50);
-  private static final String OVERDUE_HOLDS =
-      "SELECT COUNT(b) FROM Booking b WHERE b.eventId = :eventId"
-          + " AND b.status = org.boxoffice.booking.entity.BookingStatus.PENDING"
-          + " AND b.expiresAt <= :now";
 
   @PersistenceContext EntityManager em;
   @Inject BookingLedger ledger;
+  @Inject BookingLanes lanes;
+  @Inject HoldHorizon horizon;
   @Inject IdempotencyStore idempotency;
   @Inject SeatInventory inventory;
   @Inject Clock clock;
@@ -56,7 +55,7 @@ public class Bookings {
   long idempotencyWaitMillis;
 
   /** The answer to a booking request: a new booking, or the stored answer to a repeated key. */
-  public record Answer(int status, BookingView booking, String storedData, boolean replayed) {}
+  public record Answer(BookingView booking, boolean replayed) {}
 
   /**
    * Books seats for the user. Without a key: the booking or a refusal. With a key: the first
@@ -66,7 +65,8 @@ public class Bookings {
    */
   public Answer book(long userId, BookingRequest request, String idempotencyKey) {
     if (idempotencyKey == null) {
-      return new Answer(201, attempt(userId, request, null), null, false);
+      refuseIfSoldOut(request);
+      return new Answer(attempt(userId, request, null), false);
     }
     String hash =
         RequestFingerprint.of(
@@ -79,6 +79,8 @@ public class Bookings {
     while (true) {
       Optional<IdempotencyStore.Snapshot> stored = idempotency.find(userId, idempotencyKey);
       if (stored.isEmpty()) {
+        // A refusal from memory is not worth a key: a retry with it is simply tried again.
+        refuseIfSoldOut(request);
         // Look first, claim second: only truly simultaneous twins meet the unique index.
         Optional<Long> claimed = tryClaim(userId, idempotencyKey, hash);
         if (claimed.isPresent()) {
@@ -99,7 +101,7 @@ public class Bookings {
               "This Idempotency-Key was used for another request; use a new key");
         }
         if (record.isComplete()) {
-          return replay(record);
+          return replay(record, userId);
         }
       }
       if (clock.instant().isAfter(deadline)) {
@@ -145,69 +147,66 @@ public class Bookings {
   }
 
   private BookingView attempt(long userId, BookingRequest request, Long idempotencyRecordId) {
-    refuseIfSoldOut(request);
-    if (checkout.isUnsatisfied()) {
-      return ledger.place(userId, request, idempotencyRecordId);
-    }
-    // The answer to a paid booking includes its payment, known only after the hold's commit (the
-    // payment provider is a network call, never made under its locks): the key's record is
-    // completed with that full answer afterwards, and twins wait for it meanwhile.
-    BookingView placed = ledger.place(userId, request, null);
-    BookingView answer =
-        "PENDING".equals(placed.status())
-            ? placed.withPayment(checkout.get().open(placed, userId))
-            : placed;
-    if (idempotencyRecordId != null) {
-      idempotency.complete(idempotencyRecordId, 201, JSONB.toJson(answer), clock.instant());
-    }
-    return answer;
+    BookingView placed =
+        lanes.place(new BookingOrder(userId, request, idempotencyRecordId)).bookingOrThrow();
+    return withPayment(placed, userId, false);
   }
 
   /**
-   * Refuses at once, with no transaction and no lock, when the seats are plainly gone; unless the
-   * event has overdue holds, which the booking's transaction would give back first.
+   * A PENDING booking's answer carries its payment, opened after the hold's commit (the payment
+   * provider is a network call, never made under its locks). A replayed answer gets the payment its
+   * first request opened, or one opened now when that request never got that far.
+   */
+  private BookingView withPayment(BookingView booking, long userId, boolean replayed) {
+    if (checkout.isUnsatisfied() || !"PENDING".equals(booking.status())) {
+      return booking;
+    }
+    Checkout payments = checkout.get();
+    return booking.withPayment(
+        replayed ? payments.resume(booking, userId) : payments.open(booking, userId));
+  }
+
+  /**
+   * Refuses at once, with no transaction and no lock, when this server's figures (at most the
+   * live-figure window old) plainly lack the seats; unless the event may have overdue holds, which
+   * the booking's batch gives back first.
    */
   private void refuseIfSoldOut(BookingRequest request) {
     Availability seats = inventory.peek(request.eventId(), request.ticketTypeId());
     int left = Math.min(seats.eventAvailable(), seats.tierAvailable());
-    if (!"PUBLISHED".equals(seats.eventStatus()) || left >= request.seats()) {
-      return;
-    }
-    long overdue =
-        em.createQuery(OVERDUE_HOLDS, Long.class)
-            .setParameter("eventId", request.eventId())
-            .setParameter("now", clock.instant())
-            .getSingleResult();
-    if (overdue == 0) {
-      throw new ApiException(
-          409,
-          SOLD_OUT,
-          left == 0 ? "Sold out" : "Only " + left + " seats left",
-          List.of(new Envelope.FieldError("quantity", "must be at most " + left)));
+    if ("PUBLISHED".equals(seats.eventStatus())
+        && left < request.seats()
+        && !horizon.mayHaveOverdue(request.eventId(), clock.instant())) {
+      throw SeatInventory.soldOut(left);
     }
   }
 
   private Answer firstAnswer(long userId, BookingRequest request, long recordId) {
-    try {
-      return new Answer(201, attempt(userId, request, recordId), null, false);
-    } catch (ApiException refusal) {
-      if (refusal.status() >= 500) {
-        // A dependency was down (the hold was given back): a retry with this key runs afresh.
+    Placement placement = lanes.place(new BookingOrder(userId, request, recordId));
+    if (placement.failure() != null) {
+      RuntimeException failure = placement.failure();
+      if (failure instanceof ApiException refusal && refusal.status() < 500) {
+        if (!placement.answerStored()) {
+          Envelope.Error error =
+              new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details());
+          idempotency.complete(recordId, refusal.status(), JSONB.toJson(error), clock.instant());
+        }
+      } else {
+        // Not an answer worth keeping (the database went away, a bug): a retry runs it afresh.
         idempotency.forget(recordId);
-        throw refusal;
       }
-      Envelope.Error error =
-          new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details());
-      idempotency.complete(recordId, refusal.status(), JSONB.toJson(error), clock.instant());
-      throw refusal;
-    } catch (RuntimeException unexpected) {
-      // Not an answer worth keeping (the database went away, a bug): let a retry run it again.
+      throw failure;
+    }
+    try {
+      return new Answer(withPayment(placement.booking(), userId, false), false);
+    } catch (ApiException unavailable) {
+      // The payment could not be opened and the hold was given back: a retry runs afresh.
       idempotency.forget(recordId);
-      throw unexpected;
+      throw unavailable;
     }
   }
 
-  private Answer replay(IdempotencyStore.Snapshot record) {
+  private Answer replay(IdempotencyStore.Snapshot record, long userId) {
     if (record.status() >= 400) {
       Envelope.Error error = JSONB.fromJson(record.body(), Envelope.Error.class);
       throw new ApiException(
@@ -216,7 +215,8 @@ public class Bookings {
           error.message(),
           error.details() == null ? List.of() : error.details());
     }
-    return new Answer(record.status(), null, record.body(), true);
+    return new Answer(
+        withPayment(JSONB.fromJson(record.body(), BookingView.class), userId, true), true);
   }
 
   private Optional<Long> tryClaim(long userId, String key, String hash) {

@@ -3,9 +3,6 @@ package org.boxoffice.booking.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -66,18 +62,13 @@ public class BookingsResource {
       throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
     }
     Bookings.Answer answer = bookings.book(caller(), request, idempotencyKey);
-    if (answer.replayed()) {
-      JsonObject stored = parse(answer.storedData());
-      return Response.status(answer.status())
-          .location(uri.getAbsolutePathBuilder().path(stored.get("id").toString()).build())
-          .header("Idempotent-Replayed", "true")
-          .entity(stored)
-          .build();
-    }
-    return Response.created(
-            uri.getAbsolutePathBuilder().path(String.valueOf(answer.booking().id())).build())
-        .entity(answer.booking())
-        .build();
+    Response.ResponseBuilder created =
+        Response.created(
+                uri.getAbsolutePathBuilder().path(String.valueOf(answer.booking().id())).build())
+            .entity(answer.booking());
+    return answer.replayed()
+        ? created.header("Idempotent-Replayed", "true").build()
+        : created.build();
   }
 
   /** The caller's bookings, newest first. */
@@ -110,11 +101,5 @@ public class BookingsResource {
 
   private long caller() {
     return Long.parseLong(jwt.getSubject());
-  }
-
-  private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 }

@@ -8,4 +8,11 @@ package org.boxoffice.booking.boundary;
 public interface Checkout {
   /** The payment of a PENDING booking just placed, called after its transaction committed. */
   Object open(BookingView booking, long userId);
+
+  /**
+   * The payment of a PENDING booking whose stored answer is replayed: the one opened already, or,
+   * when its first request never got that far (the server died after the booking's commit), a new
+   * one, as {@link #open} makes it.
+   */
+  Object resume(BookingView booking, long userId);
 }

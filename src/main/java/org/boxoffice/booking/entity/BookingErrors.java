@@ -6,7 +6,6 @@ public final class BookingErrors {
   public static final String BOOKING_NOT_CANCELLABLE = "BOOKING_NOT_CANCELLABLE";
   public static final String BOOKING_NOT_CONFIRMABLE = "BOOKING_NOT_CONFIRMABLE";
   public static final String BOOKING_NOT_PENDING = "BOOKING_NOT_PENDING";
-  public static final String SOLD_OUT = "SOLD_OUT";
   public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
   public static final String IDEMPOTENCY_IN_PROGRESS = "IDEMPOTENCY_IN_PROGRESS";
 

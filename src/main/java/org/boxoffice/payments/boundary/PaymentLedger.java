@@ -69,6 +69,16 @@ public class PaymentLedger {
   @ConfigProperty(name = "boxoffice.payments.crash.drill.millis", defaultValue = "0")
   long crashDrillMillis;
 
+  /** The payment already opened for a booking, if any. */
+  @Transactional
+  public Optional<PaymentDetails> openedFor(long bookingId) {
+    return em.createNamedQuery(Payment.BY_BOOKING, Payment.class)
+        .setParameter("bookingId", bookingId)
+        .getResultStream()
+        .findFirst()
+        .map(p -> new PaymentDetails(p.provider(), p.intentId(), p.clientSecret()));
+  }
+
   /** Stores the intent just created for a booking. */
   @Transactional
   public PaymentDetails record(

@@ -56,7 +56,7 @@ public class Payments implements Checkout {
    * a {@code Retry-After} of what is left of the circuit breaker's open delay.
    */
   @Override
-  public Object open(BookingView booking, long userId) {
+  public PaymentDetails open(BookingView booking, long userId) {
     PaymentGateway.Intent intent;
     PaymentGateway gateway;
     try {
@@ -77,7 +77,18 @@ public class Payments implements Checkout {
           "Payments are unavailable right now; nothing was booked, try again shortly",
           circuit.retryAfter());
     }
-    return ledger.record(booking, userId, gateway.provider(), intent);
+    try {
+      return ledger.record(booking, userId, gateway.provider(), intent);
+    } catch (RuntimeException e) {
+      // Opened twice for one booking (a replayed answer, its first request still running or
+      // gone): the gateway gave the same intent for the same key, and the first record stands.
+      return ledger.openedFor(booking.id()).orElseThrow(() -> e);
+    }
+  }
+
+  @Override
+  public PaymentDetails resume(BookingView booking, long userId) {
+    return ledger.openedFor(booking.id()).orElseGet(() -> open(booking, userId));
   }
 
   /**
