@@ -11,7 +11,9 @@ import static org.boxoffice.booking.BookingFixtures.tierId;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.boxoffice.booking.BookingFixtures.Tier;
@@ -99,5 +101,100 @@ class BookingStampedeIT {
     assertThat(answers.stream().map(ApiResponse::data).distinct()).hasSize(1);
     assertThat(BookingFixtures.bookingRows(eventId)).isEqualTo(1);
     assertThat(availableSeats(eventId)).isEqualTo(48);
+  }
+
+  @Test
+  void a_mixed_stampede_refuses_each_request_that_breaks_a_rule_and_books_the_rest_exactly() {
+    JsonObject event =
+        publishedEvent(
+            organizer,
+            120,
+            new Tier("Standard", "25", null),
+            new Tier("VIP", "90", 40),
+            new Tier("Closed", "10", null));
+    long eventId = id(event);
+    long standard = tierId(event, "Standard");
+    long vip = tierId(event, "VIP");
+    long closed = tierId(event, "Closed");
+    Db.update("UPDATE ticket_types SET max_per_order = 3 WHERE id = ?", vip);
+    Db.update("UPDATE ticket_types SET closed = TRUE WHERE id = ?", closed);
+    organizer
+        .api()
+        .post(
+            "/events/" + eventId + "/coupons",
+            "{\"code\": \"FIVE\", \"discountType\": \"FIXED\", \"discountValue\": 5,"
+                + " \"maxUsages\": 7}");
+    // Request n: a closed tier, a VIP order over its limit of 3, a coupon order, or a plain one.
+    List<Callable<ApiResponse>> calls = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      int n = i;
+      Api api = Api.server().as(attendees.get(n % attendees.size()).token());
+      calls.add(
+          () ->
+              switch (n % 5) {
+                case 0 -> book(api, eventId, closed, 1, null);
+                case 1 -> book(api, eventId, vip, 4, null);
+                case 2 -> book(api, eventId, standard, 1, "five");
+                default -> book(api, eventId, n % 2 == 0 ? vip : standard, 1 + n % 3, null);
+              });
+    }
+
+    List<ApiResponse> answers = all(calls, 100);
+
+    // Once seats run short this server refuses from memory, SOLD_OUT, before any other rule.
+    Map<Integer, List<String>> outcomes = new HashMap<>();
+    for (int n = 0; n < answers.size(); n++) {
+      ApiResponse answer = answers.get(n);
+      String outcome = answer.status() == 201 ? "BOOKED" : answer.errorCode();
+      assertThat(answer.status()).as(answer.toString()).isIn(201, 409, 422);
+      outcomes.computeIfAbsent(n % 5, kind -> new ArrayList<>()).add(outcome);
+    }
+    assertThat(outcomes.get(0)).containsOnly("EVENT_NOT_ON_SALE", "SOLD_OUT");
+    assertThat(outcomes.get(0)).contains("EVENT_NOT_ON_SALE");
+    assertThat(outcomes.get(1)).containsOnly("MAX_PER_ORDER_EXCEEDED", "SOLD_OUT");
+    assertThat(outcomes.get(1)).contains("MAX_PER_ORDER_EXCEEDED");
+    assertThat(outcomes.get(2)).containsOnly("BOOKED", "COUPON_EXHAUSTED", "SOLD_OUT");
+    assertThat(outcomes.get(2)).contains("BOOKED", "COUPON_EXHAUSTED");
+    assertThat(outcomes.get(3)).containsOnly("BOOKED", "SOLD_OUT");
+    assertThat(outcomes.get(4)).containsOnly("BOOKED", "SOLD_OUT");
+    List<ApiResponse> booked = answers.stream().filter(a -> a.status() == 201).toList();
+    long withCoupon = booked.stream().filter(a -> "FIVE".equals(couponOf(a))).count();
+    assertThat(withCoupon).isLessThanOrEqualTo(7);
+    assertThat(Db.number("SELECT current_usages FROM coupons WHERE event_id = ?", eventId))
+        .isEqualTo(withCoupon);
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM bookings WHERE event_id = ? AND coupon_id IS NOT NULL",
+                eventId))
+        .isEqualTo(withCoupon);
+    long bookedSeats = booked.stream().mapToLong(a -> a.data().getInt("quantity")).sum();
+    assertThat(seatsHeldOrSold(eventId)).isEqualTo(bookedSeats).isLessThanOrEqualTo(120);
+    assertThat(availableSeats(eventId)).isEqualTo(120 - bookedSeats);
+    long vipSeats =
+        Db.number(
+            "SELECT COALESCE(SUM(quantity), 0) FROM bookings WHERE ticket_type_id = ?"
+                + " AND status IN ('PENDING', 'CONFIRMED')",
+            vip);
+    assertThat(vipSeats).isLessThanOrEqualTo(40);
+    assertThat(Db.number("SELECT available FROM ticket_types WHERE id = ?", vip))
+        .isEqualTo(40 - vipSeats);
+    assertThat(Db.number("SELECT taken FROM ticket_types WHERE id = ?", vip)).isEqualTo(vipSeats);
+    assertThat(Db.number("SELECT taken FROM ticket_types WHERE id = ?", closed)).isZero();
+    // 480 requests of at least one seat for 120: everything sellable was sold.
+    assertThat(availableSeats(eventId)).isLessThan(3);
+    assertThat(
+            booked.stream()
+                .filter(a -> a.data().getString("couponCode", null) != null)
+                .allMatch(
+                    a ->
+                        new java.math.BigDecimal("5.00")
+                                .compareTo(
+                                    a.data().getJsonNumber("discountAmount").bigDecimalValue())
+                            == 0))
+        .isTrue();
+  }
+
+  private static String couponOf(ApiResponse booked) {
+    return booked.data().isNull("couponCode") ? null : booked.data().getString("couponCode");
   }
 }

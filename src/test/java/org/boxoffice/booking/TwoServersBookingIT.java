@@ -15,6 +15,7 @@ import org.boxoffice.booking.BookingFixtures.Tier;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
+import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.LibertyServer;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +92,41 @@ class TwoServersBookingIT {
     awaitNoPendingHolds(eventId);
 
     assertThat(availableSeats(eventId)).isEqualTo(5);
+  }
+
+  @Test
+  void seats_cancelled_on_one_server_are_offered_again_by_the_other_within_the_live_window() {
+    long eventId = id(publishedEvent(organizer, 4, new Tier("S", "10", null)));
+    User booker = BookingStampedeIT.attendees.get(1);
+    ApiResponse first = book(booker.api(), eventId, null, 2, null);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(book(booker.api(), eventId, null, 2, null).status()).isEqualTo(201);
+    // Both servers have seen the event sold out: their next refusals come from memory.
+    Api buyerOnMain = BookingStampedeIT.attendees.get(2).api();
+    assertThat(book(copy.api().as(booker.token()), eventId, null, 1, null).errorCode())
+        .isEqualTo("SOLD_OUT");
+    assertThat(book(buyerOnMain, eventId, null, 1, null).errorCode()).isEqualTo("SOLD_OUT");
+
+    assertThat(
+            copy.api()
+                .as(booker.token())
+                .post("/bookings/" + id(first.data()) + "/cancel", "{}")
+                .status())
+        .isEqualTo(200);
+    Instant cancelled = Instant.now();
+
+    // The live window is 1 s; the deadline leaves room for a loaded machine.
+    ApiResponse again = book(buyerOnMain, eventId, null, 2, null);
+    while (again.status() != 201) {
+      assertThat(again.errorCode()).isEqualTo("SOLD_OUT");
+      assertThat(Duration.between(cancelled, Instant.now()))
+          .as("seats given back on the other server still refused")
+          .isLessThan(Duration.ofSeconds(5));
+      sleep();
+      again = book(buyerOnMain, eventId, null, 2, null);
+    }
+    assertThat(availableSeats(eventId)).isZero();
+    assertThat(BookingFixtures.seatsHeldOrSold(eventId)).isEqualTo(4);
   }
 
   private static void awaitNoPendingHolds(long eventId) {

@@ -5,10 +5,19 @@ import static org.boxoffice.platform.EnvelopeIT.assertError;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
+import org.boxoffice.it.support.Events;
 import org.boxoffice.it.support.LibertyServer;
 import org.boxoffice.it.support.TcpProxy;
 import org.junit.jupiter.api.Test;
@@ -25,7 +34,8 @@ class DatabaseOutageIT {
       "{\"email\": \"%s\", \"password\": \"" + Accounts.PASSWORD + "\"}";
 
   @Test
-  void losing_the_database_mid_run_gives_503_and_the_server_recovers_when_it_returns() {
+  void losing_the_database_mid_run_gives_503_and_the_server_recovers_when_it_returns()
+      throws Exception {
     Accounts.User user = Accounts.attendee();
     try (TcpProxy proxy = proxyToTestDatabase();
         LibertyServer server =
@@ -34,7 +44,7 @@ class DatabaseOutageIT {
       assertThat(server.api().post("/auth/login", LOGIN.formatted(user.email())).status())
           .isEqualTo(200);
 
-      proxy.cut();
+      BookingsCutOff cutOff = bookWhileTheConnectionIsCut(server, proxy);
 
       server.awaitReady(503, PATIENCE);
       ApiResponse refused = server.api().post("/auth/login", LOGIN.formatted(user.email()));
@@ -46,6 +56,77 @@ class DatabaseOutageIT {
       server.awaitReady(200, PATIENCE);
       assertThat(server.api().post("/auth/login", LOGIN.formatted(user.email())).status())
           .isEqualTo(200);
+      cutOff.assertNothingHalfStored();
+    }
+  }
+
+  /**
+   * Sixty concurrent bookings of one event on the server, batched under its lock, and the
+   * database's connections cut while they run: each gets its booking or a clear 503.
+   */
+  private static BookingsCutOff bookWhileTheConnectionIsCut(LibertyServer server, TcpProxy proxy)
+      throws Exception {
+    Accounts.User organizer = Accounts.organizer();
+    long eventId = Events.published(organizer, 100);
+    List<Accounts.User> buyers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      buyers.add(Accounts.attendee());
+    }
+    ExecutorService clients = Executors.newFixedThreadPool(60);
+    CountDownLatch firstBooked = new CountDownLatch(1);
+    List<Future<ApiResponse>> calls = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Api api = server.api().as(buyers.get(i % buyers.size()).token());
+      calls.add(
+          clients.submit(
+              () -> {
+                ApiResponse answer =
+                    api.post("/bookings", "{\"eventId\": " + eventId + ", \"quantity\": 1}");
+                if (answer.status() == 201) {
+                  firstBooked.countDown();
+                }
+                return answer;
+              }));
+    }
+    firstBooked.await(60, TimeUnit.SECONDS);
+    proxy.cut();
+    List<ApiResponse> answers = new ArrayList<>();
+    for (Future<ApiResponse> call : calls) {
+      answers.add(call.get(2, TimeUnit.MINUTES));
+    }
+    clients.shutdown();
+    return new BookingsCutOff(eventId, answers);
+  }
+
+  /** The answers to bookings cut off from the database, and what the database kept of them. */
+  private record BookingsCutOff(long eventId, List<ApiResponse> answers) {
+    void assertNothingHalfStored() {
+      for (ApiResponse answer : answers) {
+        if (answer.status() != 201) {
+          assertError(answer, 503, "DATABASE_UNAVAILABLE");
+        }
+      }
+      List<ApiResponse> booked = answers.stream().filter(a -> a.status() == 201).toList();
+      assertThat(booked).isNotEmpty();
+      for (ApiResponse answer : booked) {
+        assertThat(
+                Db.number(
+                    "SELECT count(*) FROM bookings WHERE id = ?",
+                    answer.data().getJsonNumber("id").longValue()))
+            .as("an answered booking is stored")
+            .isEqualTo(1);
+      }
+      long held =
+          Db.number(
+              "SELECT COALESCE(SUM(quantity), 0) FROM bookings WHERE event_id = ?"
+                  + " AND status IN ('PENDING', 'CONFIRMED')",
+              eventId);
+      assertThat(Db.number("SELECT 100 - available_seats FROM events WHERE id = ?", eventId))
+          .as("the event's counter agrees with its bookings")
+          .isEqualTo(held);
+      assertThat(Db.number("SELECT taken FROM ticket_types WHERE event_id = ?", eventId))
+          .as("the tier's counter agrees with its bookings")
+          .isEqualTo(held);
     }
   }
 
