@@ -24,9 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +44,7 @@ public class BookingsResource {
       java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
 
   @Inject Bookings bookings;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * Books seats → 201 (PENDING with {@code expiresAt}, or CONFIRMED when free); 409 SOLD_OUT /
@@ -109,7 +109,7 @@ public class BookingsResource {
   }
 
   private long caller() {
-    return Long.parseLong(jwt.getSubject());
+    return caller.userId();
   }
 
   private static JsonObject parse(String json) {
