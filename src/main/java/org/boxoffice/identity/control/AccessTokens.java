@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.AudValidator;
@@ -70,13 +71,16 @@ public class AccessTokens {
   private record Verifier(
       List<JsonWebKey> keys, JwtConsumer consumer, Cache<String, Accepted> accepted) {}
 
-  /** A verified token and the moment (epoch millis) it stops being valid, skew included. */
+  /**
+   * A verified token's claims, in a context without the parsed signature objects (they would cost
+   * several times the memory), and the moment (epoch millis) it stops being valid, skew included.
+   */
   private record Accepted(JwtContext context, long validUntilMillis) {}
 
   private volatile Verifier verifier;
 
   /** The verified claims of a token, or empty when it is not one of ours or no longer valid. */
-  public Optional<JwtContext> verify(String token) {
+  public Optional<JwtClaims> verify(String token) {
     if (keys.failure().isPresent()) {
       return Optional.empty();
     }
@@ -85,17 +89,16 @@ public class AccessTokens {
     Accepted known = current.accepted().getIfPresent(digest);
     if (known != null) {
       if (timesHold(known.context())) {
-        return Optional.of(known.context());
+        return Optional.of(known.context().getJwtClaims());
       }
       current.accepted().invalidate(digest);
       return Optional.empty();
     }
     try {
-      JwtContext context = checked(current.consumer(), token);
-      long validUntil =
-          (context.getJwtClaims().getExpirationTime().getValue() + clockSkewSeconds) * 1000L;
-      current.accepted().put(digest, new Accepted(context, validUntil));
-      return Optional.of(context);
+      JwtClaims claims = checked(current.consumer(), token).getJwtClaims();
+      long validUntil = (claims.getExpirationTime().getValue() + clockSkewSeconds) * 1000L;
+      current.accepted().put(digest, new Accepted(new JwtContext(claims, List.of()), validUntil));
+      return Optional.of(claims);
     } catch (InvalidJwtException | MalformedClaimException refused) {
       // The codes only: the details would quote the token's claims.
       LOG.fine(() -> "bearer token refused: " + codes(refused));

@@ -37,7 +37,7 @@ class AccessTokensTest {
     String token =
         issuer(keys, "boxoffice", NOW).issue(7, "o@example.com", Role.ORGANIZER, "s1", true);
 
-    JwtClaims claims = verifier(keys, NOW).verify(token).orElseThrow().getJwtClaims();
+    JwtClaims claims = verifier(keys, NOW).verify(token).orElseThrow();
 
     assertThat(claims.getSubject()).isEqualTo("7");
     assertThat(claims.getStringListClaimValue("groups")).containsExactly("ORGANIZER");
