@@ -97,6 +97,16 @@ class JwtAttacksIT {
   }
 
   @Test
+  void a_token_signed_by_an_unknown_key_under_an_unknown_kid_is_refused() throws Exception {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims(c -> {}).toJson());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setKeyIdHeaderValue("no-such-key-id");
+    jws.setKey(RsaJwkGenerator.generateJwk(2048).getPrivateKey());
+    assertRefused(jws.getCompactSerialization());
+  }
+
+  @Test
   void an_expired_token_is_refused() throws Exception {
     long now = System.currentTimeMillis() / 1000;
     JwtClaims expired =

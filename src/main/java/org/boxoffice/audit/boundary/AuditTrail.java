@@ -14,11 +14,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.boxoffice.audit.entity.AuditEntry;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.ClientAddress;
 import org.boxoffice.platform.control.CorrelationId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The audit trail, for every feature. {@code record} joins the caller's transaction (REQUIRED), so
@@ -30,6 +30,7 @@ public class AuditTrail {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Instance<HttpServletRequest> request;
+  @Inject Caller caller;
 
   @Inject
   @ConfigProperty(name = "boxoffice.trust.forwarded.for", defaultValue = "false")
@@ -38,17 +39,15 @@ public class AuditTrail {
   /** Records an operation by the signed-in caller (or by nobody, outside a signed-in request). */
   @Transactional(Transactional.TxType.REQUIRED)
   public void record(String action, String resourceType, String resourceId, String details) {
-    Long actorId = null;
-    String actorEmail = null;
-    Principal caller = currentCaller();
-    if (caller instanceof JsonWebToken token) {
-      actorId = token.getSubject() == null ? null : parseId(token.getSubject());
-      actorEmail = token.getClaim("email");
-    } else if (caller != null) {
-      // Signed in to the admin pages: the caller's name is the account id.
-      actorId = parseId(caller.getName());
+    if (hasToken()) {
+      recordAs(
+          caller.userId(), caller.email().orElse(null), action, resourceType, resourceId, details);
+      return;
     }
-    recordAs(actorId, actorEmail, action, resourceType, resourceId, details);
+    // Signed in to the admin pages: the caller's name is the account id.
+    Principal signedIn = pagePrincipal();
+    Long actorId = signedIn == null ? null : parseId(signedIn.getName());
+    recordAs(actorId, null, action, resourceType, resourceId, details);
   }
 
   /** Records an operation by a known actor who has no token yet (sign-in, password reset). */
@@ -106,11 +105,17 @@ public class AuditTrail {
     return new Page<>(views, page, size, count.getSingleResult());
   }
 
-  /**
-   * The request's caller, read from the request rather than by injecting a {@code JsonWebToken}:
-   * Liberty logs an error for every such injection where the caller is not a token (an admin page).
-   */
-  private Principal currentCaller() {
+  /** Whether an API request with an access token is being served (none outside requests). */
+  private boolean hasToken() {
+    try {
+      return caller.isSignedIn();
+    } catch (ContextNotActiveException outsideRequest) {
+      return false;
+    }
+  }
+
+  /** The caller signed in to the admin pages, if a page request is being served. */
+  private Principal pagePrincipal() {
     try {
       return request.isResolvable() ? request.get().getUserPrincipal() : null;
     } catch (ContextNotActiveException | IllegalStateException outsideRequest) {

@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +40,7 @@ public class BookingsResource {
       java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
 
   @Inject Bookings bookings;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * Books seats → 201 (PENDING with {@code expiresAt}, or CONFIRMED when free); 409 SOLD_OUT /
@@ -100,6 +100,6 @@ public class BookingsResource {
   }
 
   private long caller() {
-    return Long.parseLong(jwt.getSubject());
+    return caller.userId();
   }
 }

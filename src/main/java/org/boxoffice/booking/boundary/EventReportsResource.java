@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +32,7 @@ public class EventReportsResource {
   private static final MediaType CSV = new MediaType("text", "csv", "utf-8");
 
   @Inject OrganizerViews views;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * {@code /stats}: {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn}; {@code
@@ -50,7 +50,7 @@ public class EventReportsResource {
           String format,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    long organizer = Long.parseLong(jwt.getSubject());
+    long organizer = caller.userId();
     if ("stats".equals(report)) {
       return Response.ok(views.stats(eventId, organizer), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class CouponsResource {
   @Inject Coupons coupons;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * Creates a coupon → 201; 409 COUPON_CODE_TAKEN; 404 EVENT_NOT_FOUND unless the caller's event.
@@ -46,7 +46,7 @@ public class CouponsResource {
       @PathParam("eventId") long eventId,
       @NotNull(message = "a JSON body is required") @Valid CouponRequest request,
       @Context UriInfo uri) {
-    CouponView coupon = coupons.create(eventId, caller(), request);
+    CouponView coupon = coupons.create(eventId, caller.userId(), request);
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(coupon.id())).build())
         .entity(coupon)
         .build();
@@ -60,7 +60,7 @@ public class CouponsResource {
       @PathParam("eventId") long eventId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    return coupons.list(eventId, caller(), page, size);
+    return coupons.list(eventId, caller.userId(), page, size);
   }
 
   /** Disables a coupon for later bookings. */
@@ -70,10 +70,6 @@ public class CouponsResource {
   @Operation(summary = "Disable a coupon")
   public CouponView disable(
       @PathParam("eventId") long eventId, @PathParam("couponId") long couponId) {
-    return coupons.disable(eventId, couponId, caller());
-  }
-
-  private long caller() {
-    return Long.parseLong(jwt.getSubject());
+    return coupons.disable(eventId, couponId, caller.userId());
   }
 }

@@ -22,9 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,10 +42,7 @@ public class EventsResource {
 
   @Inject Events events;
   @Inject Catalog catalog;
-  // The caller is read from the security context, not injected as a JsonWebToken: injecting it into
-  // these mostly anonymous methods makes Liberty log CWWKS5604E as an error for every anonymous
-  // call.
-  @Context SecurityContext security;
+  @Inject Caller caller;
 
   @Inject
   @ConfigProperty(name = "boxoffice.events.calendar.uid.domain", defaultValue = "boxoffice.events")
@@ -79,7 +76,7 @@ public class EventsResource {
   @PermitAll
   @Operation(summary = "An event with its ticket types and seats left")
   public EventView get(@PathParam("id") long id) {
-    return catalog.event(id, Viewer.idOf(security.getUserPrincipal()));
+    return catalog.event(id, caller.signedInUserId().orElse(null));
   }
 
   /** The event as an iCalendar file, for calendar apps. */
@@ -90,7 +87,7 @@ public class EventsResource {
   @Operation(summary = "The event as text/calendar (RFC 5545)")
   public Response calendar(@PathParam("id") long id) {
     return Response.ok(
-            catalog.calendar(id, Viewer.idOf(security.getUserPrincipal()), uidDomain), CALENDAR)
+            catalog.calendar(id, caller.signedInUserId().orElse(null), uidDomain), CALENDAR)
         .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"")
         .build();
   }
@@ -148,6 +145,6 @@ public class EventsResource {
   }
 
   private long organizer() {
-    return Viewer.idOf(security.getUserPrincipal());
+    return caller.userId();
   }
 }

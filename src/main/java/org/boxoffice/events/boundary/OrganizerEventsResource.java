@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Events")
 public class OrganizerEventsResource {
   @Inject Catalog catalog;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /** The caller's events in every status, soonest first. */
   @GET
@@ -34,6 +34,6 @@ public class OrganizerEventsResource {
   public Page<EventSummary> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    return catalog.organizerEvents(Long.parseLong(jwt.getSubject()), page, size);
+    return catalog.organizerEvents(caller.userId(), page, size);
   }
 }

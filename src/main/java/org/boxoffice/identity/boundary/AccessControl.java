@@ -4,7 +4,6 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -16,14 +15,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import org.boxoffice.platform.boundary.Envelope;
 import org.boxoffice.platform.boundary.ErrorCodes;
 import org.boxoffice.platform.control.CorrelationId;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Enforces {@code @PermitAll}, {@code @DenyAll} and {@code @RolesAllowed} on every resource method
@@ -40,7 +37,15 @@ public class AccessControl implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
-    context.register(new RuleFilter(Rule.of(resource.getResourceMethod())), PRIORITY);
+    context.register(
+        new RuleFilter(Rule.of(resource.getResourceMethod()), adminNeedsSecondFactor()), PRIORITY);
+  }
+
+  /** Read when the filters are made, at deployment, rather than on every request. */
+  private static boolean adminNeedsSecondFactor() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("boxoffice.totp.required.for.admin", Boolean.class)
+        .orElse(false);
   }
 
   /** The access rule of one resource method. */
@@ -74,10 +79,13 @@ public class AccessControl implements DynamicFeature {
 
   static final class RuleFilter implements ContainerRequestFilter {
     private static volatile SessionRevocations revocations;
+    private static volatile Caller caller;
     private final Rule rule;
+    private final boolean adminNeedsSecondFactor;
 
-    RuleFilter(Rule rule) {
+    RuleFilter(Rule rule, boolean adminNeedsSecondFactor) {
       this.rule = rule;
+      this.adminNeedsSecondFactor = adminNeedsSecondFactor;
     }
 
     @Override
@@ -95,8 +103,8 @@ public class AccessControl implements DynamicFeature {
     }
 
     private void check(ContainerRequestContext request) {
-      JsonWebToken jwt = token(request.getSecurityContext().getUserPrincipal());
-      if (jwt == null || !hasLiveSession(jwt)) {
+      Caller current = caller();
+      if (!current.isSignedIn() || !hasLiveSession(current)) {
         request.abortWith(
             refusal(
                 401,
@@ -104,43 +112,24 @@ public class AccessControl implements DynamicFeature {
                 "Authentication required: send a valid bearer token"));
         return;
       }
-      Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-      if (groups.stream().noneMatch(rule.roles()::contains)) {
+      if (current.roles().stream().noneMatch(rule.roles()::contains)) {
         request.abortWith(refusal(403, ErrorCodes.FORBIDDEN, "Your role may not do this"));
         return;
       }
       if (rule.roles().equals(Set.of("ADMIN"))
-          && adminNeedsSecondFactor()
-          && !usedSecondFactor(jwt)) {
+          && adminNeedsSecondFactor
+          && !current.usedSecondFactor()) {
         request.abortWith(
             refusal(
                 403, "TOTP_ENROLLMENT_REQUIRED", "Admins must sign in with TOTP (POST /me/totp)"));
       }
     }
 
-    private static JsonWebToken token(Principal principal) {
-      if (principal instanceof JsonWebToken jwt) {
-        return jwt.getSubject() == null ? null : jwt;
-      }
-      return null;
-    }
-
-    private static boolean hasLiveSession(JsonWebToken jwt) {
-      Object claim = jwt.getClaim("sid");
-      String sid =
-          claim instanceof JsonString json
-              ? json.getString()
-              : claim instanceof String text ? text : null;
-      if (sid == null) {
-        return false;
-      }
-      long userId;
-      try {
-        userId = Long.parseLong(jwt.getSubject());
-      } catch (NumberFormatException e) {
-        return false;
-      }
-      return revocations().isActive(sid, userId);
+    private static boolean hasLiveSession(Caller current) {
+      return current
+          .sessionId()
+          .map(sid -> revocations().isActive(sid, current.userId()))
+          .orElse(false);
     }
 
     /** The application-scoped bean's proxy, looked up once rather than on every request. */
@@ -153,15 +142,14 @@ public class AccessControl implements DynamicFeature {
       return found;
     }
 
-    private static boolean adminNeedsSecondFactor() {
-      return ConfigProvider.getConfig()
-          .getOptionalValue("boxoffice.totp.required.for.admin", Boolean.class)
-          .orElse(false);
-    }
-
-    private static boolean usedSecondFactor(JsonWebToken jwt) {
-      Object amr = jwt.getClaim("amr");
-      return amr != null && amr.toString().contains("otp");
+    /** The request-scoped bean's proxy: one for every request, each reaching its own caller. */
+    private static Caller caller() {
+      Caller found = caller;
+      if (found == null) {
+        found = CDI.current().select(Caller.class).get();
+        caller = found;
+      }
+      return found;
     }
 
     private static Response refusal(int status, String code, String message) {

@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,12 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.PerIpLimit;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,9 +36,7 @@ public class AuthResource {
   @Inject Accounts accounts;
   @Inject SignIn signIn;
   @Inject AccountRecovery recovery;
-  // The token is read from the security context, not injected: injecting it into this mostly
-  // anonymous resource makes Liberty log CWWKS5604E ("no JsonWebToken principal") as an error.
-  @Context SecurityContext security;
+  @Inject Caller caller;
 
   /** Creates an attendee or organizer account (never an admin) and sends a verification link. */
   @POST
@@ -107,8 +102,7 @@ public class AuthResource {
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Sign out of this session")
   public Response logout() {
-    JsonWebToken jwt = token();
-    signIn.logout(Long.parseLong(jwt.getSubject()), sessionId(jwt));
+    signIn.logout(caller.userId(), caller.sessionId().orElseThrow());
     return Response.noContent().cookie(expiredRefreshCookie()).build();
   }
 
@@ -119,7 +113,7 @@ public class AuthResource {
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Sign out of every session")
   public Response logoutAll() {
-    signIn.logoutAll(Long.parseLong(token().getSubject()));
+    signIn.logoutAll(caller.userId());
     return Response.noContent().cookie(expiredRefreshCookie()).build();
   }
 
@@ -157,15 +151,6 @@ public class AuthResource {
       @NotNull(message = "a JSON body is required") @Valid PasswordResetConfirmation request) {
     recovery.confirmPasswordReset(request.token().strip(), request.newPassword());
     return Response.noContent().build();
-  }
-
-  private JsonWebToken token() {
-    return (JsonWebToken) security.getUserPrincipal();
-  }
-
-  private static String sessionId(JsonWebToken jwt) {
-    Object claim = jwt.getClaim("sid");
-    return claim instanceof JsonString json ? json.getString() : String.valueOf(claim);
   }
 
   private static Response withRefreshCookie(TokenResponse tokens) {

@@ -132,7 +132,7 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
         .verify(raw)
         .map(
             verified -> {
-              TokenPrincipal caller = new TokenPrincipal(raw, verified.getJwtClaims());
+              TokenPrincipal caller = new TokenPrincipal(raw, verified);
               Set<String> groups = caller.getGroups();
               return context.notifyContainerAboutLogin(caller, groups == null ? Set.of() : groups);
             })

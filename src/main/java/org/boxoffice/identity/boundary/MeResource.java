@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,14 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
   @Inject Accounts accounts;
   @Inject TwoFactor twoFactor;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /** The signed-in user. */
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(summary = "The signed-in user")
   public UserView me() {
-    return accounts.user(userId());
+    return accounts.user(caller.userId());
   }
 
   /** Starts TOTP enrolment: the otpauth URI, the secret and 10 recovery codes, shown once. */
@@ -43,7 +42,7 @@ public class MeResource {
   @RolesAllowed({"ORGANIZER", "ADMIN"})
   @Operation(summary = "Start TOTP enrolment (returns the otpauth:// URI and recovery codes)")
   public TotpEnrolment enrolTotp() {
-    return twoFactor.enrol(userId());
+    return twoFactor.enrol(caller.userId());
   }
 
   /** Turns TOTP on with a code from the authenticator app. */
@@ -53,7 +52,7 @@ public class MeResource {
   @Operation(summary = "Confirm TOTP enrolment with a current code")
   public Response confirmTotp(
       @NotNull(message = "a JSON body is required") @Valid CodeRequest request) {
-    twoFactor.confirm(userId(), request.code().strip());
+    twoFactor.confirm(caller.userId(), request.code().strip());
     return Response.noContent().build();
   }
 
@@ -64,11 +63,7 @@ public class MeResource {
   @Operation(summary = "Turn TOTP off (needs a current code or a recovery code)")
   public Response disableTotp(
       @NotNull(message = "a JSON body is required") @Valid CodeRequest request) {
-    twoFactor.disable(userId(), request.code().strip());
+    twoFactor.disable(caller.userId(), request.code().strip());
     return Response.noContent().build();
-  }
-
-  private long userId() {
-    return Long.parseLong(jwt.getSubject());
   }
 }

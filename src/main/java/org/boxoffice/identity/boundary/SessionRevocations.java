@@ -1,13 +1,12 @@
 package org.boxoffice.identity.boundary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.boxoffice.identity.entity.Session;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,45 +14,53 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database is the truth, so every replica sees a revocation; an "active" answer is cached for a few
  * seconds ({@code boxoffice.session.check.cache.seconds}, default 5) to spare the database, which
  * is the longest another replica may still accept a revoked session's token. A revocation made on
- * this replica takes effect here at once, and "revoked" is final so it is cached for good.
+ * this replica takes effect here at once, and "revoked" is final so it is cached for a day: longer
+ * than any access token of the session lives.
+ *
+ * <p>A cached answer (nearly every request) costs no transaction and no connection; a miss reads in
+ * a short transaction of its own ({@link SessionLookup}), which has given its connection back by
+ * the time the request goes on to the resource's transaction.
  */
 @ApplicationScoped
 public class SessionRevocations {
   private static final int MAX_CACHED = 100_000;
+  private static final Duration REVOKED_KEPT = Duration.ofDays(1);
 
-  @PersistenceContext EntityManager em;
-  @Inject Clock clock;
+  @Inject SessionLookup lookup;
 
   @Inject
   @ConfigProperty(name = "boxoffice.session.check.cache.seconds", defaultValue = "5")
   int cacheSeconds;
 
-  /** sid → millis until which it is known active, or {@link Long#MIN_VALUE} when revoked. */
-  private final Map<String, Long> known = new ConcurrentHashMap<>();
+  /** sid → whether it is active (for its user). */
+  private Cache<String, Boolean> known;
 
-  /**
-   * Whether the session exists, belongs to the user and has not ended. No transaction: a cached
-   * answer (nearly every request) then costs no transaction at all, and a miss is one read.
-   */
+  @PostConstruct
+  void build() {
+    Duration activeKept = Duration.ofSeconds(cacheSeconds);
+    known =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED)
+            .expireAfter(
+                Expiry.writing((String sid, Boolean active) -> active ? activeKept : REVOKED_KEPT))
+            .build();
+  }
+
+  /** Whether the session exists, belongs to the user and has not ended. */
   public boolean isActive(String sessionId, long userId) {
-    long now = clock.millis();
-    Long cached = known.get(sessionId);
     // The sid is a random UUID inside a signed token: a cached answer cannot be another user's.
-    if (cached != null && (cached == Long.MIN_VALUE || cached > now)) {
-      return cached != Long.MIN_VALUE;
+    Boolean cached = known.getIfPresent(sessionId);
+    if (cached != null) {
+      return cached;
     }
-    Session session = em.find(Session.class, sessionId);
-    boolean active =
-        session != null && session.userId() == userId && session.isActive(clock.instant());
-    if (known.size() > MAX_CACHED) {
-      known.clear();
-    }
-    known.put(sessionId, active ? now + cacheSeconds * 1000L : Long.MIN_VALUE);
-    return active;
+    // Read outside the cache's compute, so a slow database never blocks look-ups of other sids.
+    boolean active = lookup.isActive(sessionId, userId);
+    // A revocation that landed meanwhile wins over this (possibly older) "active".
+    return known.asMap().merge(sessionId, active, Boolean::logicalAnd);
   }
 
   /** Tells this replica at once that a session has ended. */
   void revoked(String sessionId) {
-    known.put(sessionId, Long.MIN_VALUE);
+    known.put(sessionId, false);
   }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class BookingRefundsResource {
   @Inject Payments payments;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * Refunds {@code amount} (all that is left when absent): 200 with the refund; 404 unless the
@@ -37,7 +37,6 @@ public class BookingRefundsResource {
   @RolesAllowed("ORGANIZER")
   @Operation(summary = "Refund a booking in full or in part (the event's organizer)")
   public RefundView refund(@PathParam("id") long id, @Valid RefundRequest request) {
-    return payments.refund(
-        id, Long.parseLong(jwt.getSubject()), request == null ? null : request.amount());
+    return payments.refund(id, caller.userId(), request == null ? null : request.amount());
   }
 }

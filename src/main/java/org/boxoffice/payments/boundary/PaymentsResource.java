@@ -17,7 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.boxoffice.booking.boundary.BookingView;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Payments")
 public class PaymentsResource {
   @Inject Payments payments;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * Stripe's events, signed ({@code Stripe-Signature}); the raw body is what is signed, so it is
@@ -57,6 +57,6 @@ public class PaymentsResource {
       @PathParam("paymentIntentId")
           @Pattern(regexp = "[A-Za-z0-9_-]{1,255}", message = "is not a payment intent id")
           String paymentIntentId) {
-    return payments.confirmSandbox(paymentIntentId, Long.parseLong(jwt.getSubject()));
+    return payments.confirmSandbox(paymentIntentId, caller.userId());
   }
 }

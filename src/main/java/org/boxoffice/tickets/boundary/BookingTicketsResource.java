@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class BookingTicketsResource {
   @Inject Tickets tickets;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(summary = "The tickets of your booking")
   public List<TicketView> list(@PathParam("id") long id) {
-    return tickets.ofBooking(id, Long.parseLong(jwt.getSubject()));
+    return tickets.ofBooking(id, caller.userId());
   }
 }

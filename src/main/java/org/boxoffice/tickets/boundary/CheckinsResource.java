@@ -10,8 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.ApiException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class CheckinsResource {
   @Inject Tickets tickets;
-  @Inject JsonWebToken jwt;
+  @Inject Caller caller;
 
   /**
    * {code} or {ticketNumber} → 200 {ticketNumber, attendeeName, checkedInAt}; 400
@@ -40,7 +40,7 @@ public class CheckinsResource {
           "Check a ticket in by its QR code, or by its typed ticket number (the event's organizer)")
   public CheckinView checkIn(
       @NotNull(message = "a JSON body is required") @Valid CheckinRequest request) {
-    long organizerId = Long.parseLong(jwt.getSubject());
+    long organizerId = caller.userId();
     if (request.hasCode() && request.hasTicketNumber()) {
       throw ApiException.invalid("ticketNumber", "send either code or ticketNumber, not both");
     }

@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +37,7 @@ class AccessTokensTest {
     String token =
         issuer(keys, "boxoffice", NOW).issue(7, "o@example.com", Role.ORGANIZER, "s1", true);
 
-    JwtClaims claims = verifier(keys, NOW).verify(token).orElseThrow().getJwtClaims();
+    JwtClaims claims = verifier(keys, NOW).verify(token).orElseThrow();
 
     assertThat(claims.getSubject()).isEqualTo("7");
     assertThat(claims.getStringListClaimValue("groups")).containsExactly("ORGANIZER");
@@ -117,6 +121,87 @@ class AccessTokensTest {
     assertThat(verifier(keys(Optional.empty()), NOW).verify(oldToken)).isEmpty();
   }
 
+  @Test
+  void the_same_token_twice_is_verified_once() {
+    JwtKeys keys = keys(Optional.empty());
+    String token =
+        issuer(keys, "boxoffice", NOW).issue(7, "o@example.com", Role.ATTENDEE, "s", false);
+    CountingTokens tokens = counting(keys, new MovingClock(NOW));
+
+    assertThat(tokens.verify(token)).isPresent();
+    assertThat(tokens.verify(token)).isPresent();
+
+    assertThat(tokens.verifications).isEqualTo(1);
+  }
+
+  @Test
+  void a_remembered_token_is_refused_once_the_clock_passes_its_expiry_and_skew() {
+    JwtKeys keys = keys(Optional.empty());
+    String token =
+        issuer(keys, "boxoffice", NOW).issue(7, "o@example.com", Role.ATTENDEE, "s", false);
+    MovingClock clock = new MovingClock(NOW);
+    CountingTokens tokens = counting(keys, clock);
+    assertThat(tokens.verify(token)).isPresent();
+
+    clock.now = NOW.plusSeconds(900 + 29);
+    assertThat(tokens.verify(token)).isPresent();
+    clock.now = NOW.plusSeconds(900 + 31);
+    assertThat(tokens.verify(token)).isEmpty();
+
+    assertThat(tokens.verifications).isEqualTo(1);
+  }
+
+  @Test
+  void a_refused_token_is_not_remembered() {
+    JwtKeys keys = keys(Optional.empty());
+    TokenIssuer stranger = issuer(keys, "someone-else", NOW);
+    String token = stranger.issue(1, "a@b.c", Role.ADMIN, "s", true);
+    CountingTokens tokens = counting(keys, new MovingClock(NOW));
+
+    assertThat(tokens.verify(token)).isEmpty();
+    assertThat(tokens.verify(token)).isEmpty();
+
+    assertThat(tokens.verifications).isEqualTo(2);
+  }
+
+  /** Counts the costly verifications, the ones the cache spares. */
+  private static final class CountingTokens extends AccessTokens {
+    int verifications;
+
+    @Override
+    JwtContext checked(JwtConsumer consumer, String token) throws InvalidJwtException {
+      verifications++;
+      return super.checked(consumer, token);
+    }
+  }
+
+  private static final class MovingClock extends Clock {
+    Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static CountingTokens counting(JwtKeys keys, Clock clock) {
+    return configured(new CountingTokens(), keys, clock);
+  }
+
   private JwtKeys keys(Optional<String> previous) {
     JwtKeys keys = new JwtKeys();
     keys.configuredPrivateKey = Optional.empty();
@@ -138,9 +223,12 @@ class AccessTokensTest {
   }
 
   private static AccessTokens verifier(JwtKeys keys, Instant at) {
-    AccessTokens tokens = new AccessTokens();
+    return configured(new AccessTokens(), keys, Clock.fixed(at, ZoneOffset.UTC));
+  }
+
+  private static <T extends AccessTokens> T configured(T tokens, JwtKeys keys, Clock clock) {
     tokens.keys = keys;
-    tokens.clock = Clock.fixed(at, ZoneOffset.UTC);
+    tokens.clock = clock;
     tokens.issuer = "boxoffice";
     tokens.audiences = List.of("boxoffice-api");
     tokens.clockSkewSeconds = 30;

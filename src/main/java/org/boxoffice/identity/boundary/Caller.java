@@ -1,0 +1,114 @@
+package org.boxoffice.identity.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.boundary.ErrorCodes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who sent this API request, read once per request from its verified bearer token: the user id, the
+ * session the token belongs to, the roles and whether the user signed in with a second factor. A
+ * request with no valid token (an anonymous call to a public endpoint, a page of the admin UI, a
+ * background job) has an anonymous caller: {@link #isSignedIn()} is false.
+ *
+ * <p>Features inject it instead of a {@code JsonWebToken}: nothing is parsed twice, and an
+ * anonymous request does not make Liberty log CWWKS5604E as injecting a token would.
+ */
+@RequestScoped
+public class Caller {
+  @Inject Instance<HttpServletRequest> request;
+
+  private Long userId;
+  private String sessionId;
+  private Set<String> roles = Set.of();
+  private boolean secondFactor;
+  private String email;
+
+  @PostConstruct
+  void read() {
+    if (!(principal() instanceof JsonWebToken token)) {
+      return;
+    }
+    try {
+      userId = Long.valueOf(token.getSubject());
+    } catch (NumberFormatException notOurs) {
+      return;
+    }
+    sessionId = text(token.getClaim("sid"));
+    roles = token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups());
+    secondFactor = hasOtp(token.getClaim("amr"));
+    email = text(token.getClaim("email"));
+  }
+
+  /** Whether the request carries a valid access token. */
+  public boolean isSignedIn() {
+    return userId != null;
+  }
+
+  /**
+   * The signed-in user's id; only for requests an access rule let through as signed in, so an
+   * anonymous request gets 401 rather than a server error.
+   */
+  public long userId() {
+    if (userId == null) {
+      throw new ApiException(401, ErrorCodes.UNAUTHENTICATED, "Authentication required");
+    }
+    return userId;
+  }
+
+  /** The user's id when signed in: public endpoints show more to some callers. */
+  public Optional<Long> signedInUserId() {
+    return Optional.ofNullable(userId);
+  }
+
+  /** The identity session the token was issued for. */
+  public Optional<String> sessionId() {
+    return Optional.ofNullable(sessionId);
+  }
+
+  /** The token's groups: ATTENDEE, ORGANIZER or ADMIN; none when anonymous. */
+  public Set<String> roles() {
+    return roles;
+  }
+
+  /** Whether the user proved a TOTP code (or a recovery code) at sign-in ({@code amr} "otp"). */
+  public boolean usedSecondFactor() {
+    return secondFactor;
+  }
+
+  /** The email the token was issued to. */
+  public Optional<String> email() {
+    return Optional.ofNullable(email);
+  }
+
+  private Principal principal() {
+    try {
+      return request.isResolvable() ? request.get().getUserPrincipal() : null;
+    } catch (ContextNotActiveException | IllegalStateException outsideRequest) {
+      return null;
+    }
+  }
+
+  private static String text(Object claim) {
+    return claim instanceof JsonString json
+        ? json.getString()
+        : claim instanceof String text ? text : null;
+  }
+
+  private static boolean hasOtp(Object amr) {
+    if (amr instanceof JsonArray methods) {
+      return methods.stream().anyMatch(method -> "otp".equals(text(method)));
+    }
+    return "otp".equals(text(amr));
+  }
+}
