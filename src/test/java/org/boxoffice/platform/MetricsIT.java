@@ -22,6 +22,7 @@ import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.Metrics;
 import org.boxoffice.payments.PaymentFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,17 +89,29 @@ class MetricsIT {
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 
     String after = metrics();
-    assertThat(value(after, "bookings_created_total") - value(before, "bookings_created_total"))
+    assertThat(
+            Metrics.value(after, "bookings_created_total")
+                - Metrics.value(before, "bookings_created_total"))
         .isGreaterThanOrEqualTo(2);
-    assertThat(value(after, "bookings_confirmed_total") - value(before, "bookings_confirmed_total"))
+    assertThat(
+            Metrics.value(after, "bookings_confirmed_total")
+                - Metrics.value(before, "bookings_confirmed_total"))
         .isGreaterThanOrEqualTo(2);
-    assertThat(value(after, "bookings_cancelled_total") - value(before, "bookings_cancelled_total"))
+    assertThat(
+            Metrics.value(after, "bookings_cancelled_total")
+                - Metrics.value(before, "bookings_cancelled_total"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(value(after, "payments_succeeded_total") - value(before, "payments_succeeded_total"))
+    assertThat(
+            Metrics.value(after, "payments_succeeded_total")
+                - Metrics.value(before, "payments_succeeded_total"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(value(after, "refunds_sent_total") - value(before, "refunds_sent_total"))
+    assertThat(
+            Metrics.value(after, "refunds_sent_total")
+                - Metrics.value(before, "refunds_sent_total"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(value(after, "tickets_checked_in_total") - value(before, "tickets_checked_in_total"))
+    assertThat(
+            Metrics.value(after, "tickets_checked_in_total")
+                - Metrics.value(before, "tickets_checked_in_total"))
         .isGreaterThanOrEqualTo(1);
     // Present from the start at zero, whether or not anything happened yet.
     for (String name :
@@ -200,13 +213,5 @@ class MetricsIT {
     ApiResponse metrics = Api.server().get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     return metrics.body();
-  }
-
-  private static double value(String metrics, String name) {
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{mp_scope=\"application\",?} (\\S+)$")
-            .matcher(metrics);
-    assertThat(m.find()).as(name + " in /metrics").isTrue();
-    return Double.parseDouble(m.group(1));
   }
 }

@@ -122,7 +122,8 @@ class PoolPressureIT {
     assertThat(mostInARow.get())
         .as("readiness probes unanswered in 3 s in a row: " + timeouts)
         .isLessThan(FAILURE_THRESHOLD);
-    assertThat(probes.get()).isGreaterThanOrEqualTo(length.toSeconds());
+    // At least as often as Kubernetes asks (every 5 s), whatever the machine's load.
+    assertThat(probes.get()).isGreaterThanOrEqualTo(length.toSeconds() / 5);
   }
 
   private static ApiResponse book(Api api, long eventId) {
