@@ -58,8 +58,7 @@ public class KeyFiles {
     try {
       if (POSIX) {
         Files.createDirectories(dir, attribute("rwx------"));
-        // A directory made by an older version, or by hand, is tightened too.
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        tighten(dir);
       } else {
         Files.createDirectories(dir);
       }
@@ -135,6 +134,21 @@ public class KeyFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + dir.resolve(file), e);
+    }
+  }
+
+  /** A directory made by an older version, or by hand, is restricted too when this user may. */
+  private static void tighten(Path dir) {
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException notOwner) {
+      LOG.warning(
+          () ->
+              "cannot restrict "
+                  + dir.toAbsolutePath()
+                  + " to the server's user ("
+                  + notOwner
+                  + "): make it readable by that user only");
     }
   }
 
