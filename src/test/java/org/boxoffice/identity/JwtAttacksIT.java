@@ -58,8 +58,13 @@ class JwtAttacksIT {
   }
 
   private static PrivateKey serverPrivateKey() throws Exception {
+    String pair = ServerLog.pem("dev-keypair.pem");
     String body =
-        ServerLog.pem("dev-private.pem").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        pair.substring(
+                pair.indexOf("-----BEGIN PRIVATE KEY-----"),
+                pair.indexOf("-----END PRIVATE KEY-----"))
+            .replaceAll("-----[A-Z ]+-----", "")
+            .replaceAll("\\s", "");
     return KeyFactory.getInstance("RSA")
         .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
   }

@@ -2,13 +2,17 @@ package org.boxoffice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.LibertyServer;
@@ -20,9 +24,8 @@ class ProductionGuardIT {
       throws IOException {
     Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
     env.put("BOXOFFICE_ENV", "production");
-    env.put(
-        "BOXOFFICE_DATA_DIR",
-        Files.createTempDirectory("boxoffice-prod-guard").toAbsolutePath().toString());
+    Path dataDir = Files.createTempDirectory("boxoffice-prod-guard");
+    env.put("BOXOFFICE_DATA_DIR", dataDir.toAbsolutePath().toString());
     try (LibertyServer server =
         LibertyServer.copyOfMain("prodguard", LibertyServer.port(12), env)) {
       server
@@ -31,13 +34,24 @@ class ProductionGuardIT {
               response ->
                   response.status() == 503
                       && response.body().contains("jwt-keys")
-                      && response.body().contains("totp-key"),
+                      && response.body().contains("totp-key")
+                      && response.body().contains("qr-key"),
               Duration.ofMinutes(4),
               "/health/ready");
       assertThat(server.messages())
           .contains("SEVERE")
           .contains("BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
-          .contains("BOXOFFICE_ENV=production requires TOTP_ENCRYPTION_KEY");
+          .contains("BOXOFFICE_ENV=production requires TOTP_ENCRYPTION_KEY")
+          .contains("BOXOFFICE_ENV=production requires QR_SIGNING_KEY");
+      // Each pod making its own QR key would turn away at one door the tickets another issued.
+      JsonObject qr =
+          Api.parse(server.api().get("/health/ready").body()).getJsonArray("checks").stream()
+              .map(JsonValue::asJsonObject)
+              .filter(check -> check.getString("name").equals("qr-key"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(qr.getString("status")).isEqualTo("DOWN");
+      assertThat(dataDir.resolve("qr")).doesNotExist();
       String email = "prod-guard-" + UUID.randomUUID() + "@example.test";
       String credentials =
           "\"email\": \"%s\", \"password\": \"%s\"".formatted(email, Accounts.PASSWORD);

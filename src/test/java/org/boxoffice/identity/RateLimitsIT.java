@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real limits, on a copy of the server with the production defaults (the main test server lifts
  * them, see the pom); only the sign-in failure window is shortened so the test waits seconds, not a
- * minute. The copy also has a bootstrap admin from configuration.
+ * minute. The copy also has a bootstrap admin from configuration, and believes X-Forwarded-For as
+ * behind the router that sets it.
  */
 class RateLimitsIT {
   private static final String ADMIN_EMAIL = "bootstrap-admin@example.test";
@@ -34,6 +35,7 @@ class RateLimitsIT {
         "file:" + ServerLog.serverDir().resolve("data/jwt/public.pem").toAbsolutePath());
     env.put("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("BOXOFFICE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("BOXOFFICE_TRUST_FORWARDED_FOR", "true");
     server = LibertyServer.copyOfMain("ratelimits", LibertyServer.port(11), env);
     server.start().awaitReady(200, Duration.ofMinutes(4));
   }
@@ -97,6 +99,28 @@ class RateLimitsIT {
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
     assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+  }
+
+  @Test
+  void behind_a_trusted_proxy_each_forwarded_address_has_a_limit_of_its_own() {
+    for (int i = 0; i < 200; i++) {
+      ApiResponse refused = refreshFrom("198.51.100." + i);
+      assertThat(refused.status()).as("address %d", i).isEqualTo(401);
+    }
+    for (int i = 0; i < 60; i++) {
+      assertThat(refreshFrom("203.0.113.7").status()).as("request %d", i).isEqualTo(401);
+    }
+    ApiResponse limited = refreshFrom("203.0.113.7");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
+    assertThat(refreshFrom("203.0.113.8").status()).isEqualTo(401);
+  }
+
+  private static ApiResponse refreshFrom(String address) {
+    return server
+        .api()
+        .withHeader("X-Forwarded-For", address + ", 10.0.0.1")
+        .post("/auth/refresh", "{\"refreshToken\": \"not-a-session\"}");
   }
 
   @Test

@@ -203,6 +203,7 @@ class StripePaymentsAndEmailIT {
   void a_failed_payment_leaves_the_booking_pending_and_counts_it() {
     long eventId = publishedEvent(api(organizer), "Stripe failure", 10, "10.00");
     JsonObject booking = booked(api(attendee), eventId, 1);
+    double failedBefore = counter("payments_failed_total");
     String failed =
         event(
             "evt_fail_" + id(booking), "payment_intent.payment_failed", intent(intentOf(booking)));
@@ -213,7 +214,7 @@ class StripePaymentsAndEmailIT {
     assertThat(tickets(id(booking))).isZero();
     assertThat(Db.number("SELECT failures FROM payments WHERE booking_id = ?", id(booking)))
         .isEqualTo(1);
-    assertThat(copy.api().get("/metrics").body()).contains("payments_failed_total");
+    assertThat(counter("payments_failed_total")).isEqualTo(failedBefore + 1);
   }
 
   @Test
@@ -714,6 +715,19 @@ class StripePaymentsAndEmailIT {
                 == 1,
         Duration.ofSeconds(30),
         "the outbox row was not marked SENT");
+  }
+
+  /** An application counter of the copy's {@code /metrics}, e.g. {@code payments_failed_total}. */
+  static double counter(String name) {
+    Matcher m =
+        Pattern.compile(
+                "^" + Pattern.quote(name) + "\\{mp_scope=\"application\",?} (\\S+)$",
+                Pattern.MULTILINE)
+            .matcher(copy.api().get("/metrics?scope=application").body());
+    if (!m.find()) {
+      throw new AssertionError("no counter " + name + " in /metrics");
+    }
+    return Double.parseDouble(m.group(1));
   }
 
   /** An application gauge of the copy's {@code /metrics}, e.g. {@code outbox_queued}. */

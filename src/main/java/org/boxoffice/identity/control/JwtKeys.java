@@ -9,13 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -27,7 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.control.KeyFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -36,13 +38,13 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 
 /**
  * The RS256 key pair that signs access tokens. Production gives it by configuration
- * (JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, PEM); with none configured a dev pair is generated at first
- * start and kept in the server's data directory. Either way the verification keys are written as a
- * JSON Web Key Set to {@code <data dir>/jwt/jwks.json}, for other services, and kept for {@link
- * AccessTokens} to verify bearer tokens with: the current public key and, during a key rotation,
- * the previous ones (JWT_PREVIOUS_PUBLIC_KEYS), each under its {@code kid}, so tokens signed before
- * the rotation keep working until they expire. The current public key alone is also written to
- * {@code public.pem}.
+ * (JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, PEM); with none configured outside production a dev pair is
+ * generated at first start and kept in the server's data directory ({@link KeyFiles}). Either way
+ * the verification keys are written as a JSON Web Key Set to {@code <data dir>/jwt/jwks.json}, for
+ * other services, and kept for {@link AccessTokens} to verify bearer tokens with: the current
+ * public key and, during a key rotation, the previous ones (JWT_PREVIOUS_PUBLIC_KEYS), each under
+ * its {@code kid}, so tokens signed before the rotation keep working until they expire. The current
+ * public key alone is also written to {@code public.pem}.
  */
 @ApplicationScoped
 public class JwtKeys {
@@ -60,13 +62,7 @@ public class JwtKeys {
   @ConfigProperty(name = "jwt.previous.public.keys")
   Optional<String> configuredPreviousKeys;
 
-  @Inject
-  @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
-  String dataDir;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
-  String environment;
+  @Inject KeyFiles keyFiles;
 
   private volatile KeyPair keyPair;
   private volatile String keyId;
@@ -143,36 +139,53 @@ public class JwtKeys {
     }
   }
 
+  /**
+   * The dev pair, both halves in one file ({@code <data dir>/jwt/dev-keypair.pem}), so no start
+   * ever pairs the private key of one generation with the public key of another.
+   */
   private KeyPair devKeyPair() throws GeneralSecurityException {
-    if ("production".equalsIgnoreCase(environment)) {
-      // A generated pair in production would sign tokens with a key nobody manages or rotates.
-      throw new IllegalStateException(
-          "BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY; refusing to"
-              + " generate a dev key pair");
-    }
-    Path dir = Path.of(dataDir, "jwt");
+    String pem =
+        keyFiles.devKey(
+            "jwt", "dev-keypair.pem", "JWT_PRIVATE_KEY and JWT_PUBLIC_KEY", this::earlierOrNewPair);
+    return new KeyPair(readPublic(block(pem, Pem.PUBLIC)), readPrivate(block(pem, Pem.PRIVATE)));
+  }
+
+  /**
+   * The pair older versions kept in two files, so a server upgraded in place keeps signing with the
+   * key its tokens were issued under; a new pair when there is none.
+   */
+  private String earlierOrNewPair() {
+    Path dir = keyFiles.directory("jwt");
     Path privateFile = dir.resolve("dev-private.pem");
     Path publicFile = dir.resolve("dev-public.pem");
     try {
       if (Files.exists(privateFile) && Files.exists(publicFile)) {
-        return new KeyPair(
-            readPublic(Files.readString(publicFile)), readPrivate(Files.readString(privateFile)));
+        return Files.readString(privateFile, StandardCharsets.US_ASCII).strip()
+            + "\n"
+            + Files.readString(publicFile, StandardCharsets.US_ASCII).strip()
+            + "\n";
       }
-      LOG.warning(
-          "No JWT_PRIVATE_KEY/JWT_PUBLIC_KEY configured: generating a DEV-ONLY key pair in "
-              + dir.toAbsolutePath()
-              + ". Configure real keys in production.");
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair pair = generator.generateKeyPair();
-      Files.createDirectories(dir);
-      writeAtomically(publicFile, Pem.encode(Pem.PUBLIC, pair.getPublic().getEncoded()));
-      writeAtomically(privateFile, Pem.encode(Pem.PRIVATE, pair.getPrivate().getEncoded()));
-      restrictToOwner(privateFile);
-      return pair;
+      return Pem.encode(Pem.PRIVATE, pair.getPrivate().getEncoded())
+          + Pem.encode(Pem.PUBLIC, pair.getPublic().getEncoded());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the dev JWT key pair in " + dir, e);
+      throw new UncheckedIOException("cannot read the dev JWT key pair in " + dir, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("RSA is part of every Java runtime", e);
     }
+  }
+
+  private static String block(String pem, String type) {
+    Matcher m =
+        Pattern.compile(
+                "-----BEGIN " + type + "-----(.*?)-----END " + type + "-----", Pattern.DOTALL)
+            .matcher(pem);
+    if (!m.find()) {
+      throw new IllegalStateException("the dev JWT key pair file has no " + type);
+    }
+    return m.group(1);
   }
 
   /**
@@ -199,7 +212,6 @@ public class JwtKeys {
   }
 
   private void publish(PublicKey current, List<PublicKey> previous) {
-    Path dir = Path.of(dataDir, "jwt");
     List<JsonWebKey> jwks = new ArrayList<>();
     for (PublicKey key : concat(current, previous)) {
       RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key);
@@ -208,13 +220,8 @@ public class JwtKeys {
       jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
       jwks.add(jwk);
     }
-    try {
-      Files.createDirectories(dir);
-      writeAtomically(dir.resolve("public.pem"), Pem.encode(Pem.PUBLIC, current.getEncoded()));
-      writeAtomically(dir.resolve("jwks.json"), new JsonWebKeySet(jwks).toJson());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish the JWT public keys to " + dir, e);
-    }
+    keyFiles.publish("jwt", "public.pem", Pem.encode(Pem.PUBLIC, current.getEncoded()));
+    keyFiles.publish("jwt", "jwks.json", new JsonWebKeySet(jwks).toJson());
     verificationKeys = List.copyOf(jwks);
     if (!previous.isEmpty()) {
       LOG.info(
@@ -231,20 +238,6 @@ public class JwtKeys {
     all.add(first);
     rest.stream().filter(key -> !key.equals(first)).forEach(all::add);
     return all;
-  }
-
-  private static void writeAtomically(Path file, String content) throws IOException {
-    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    Files.writeString(temp, content, StandardCharsets.US_ASCII);
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void restrictToOwner(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.fine(() -> "could not restrict permissions of " + file + ": " + e);
-    }
   }
 
   private static PublicKey readPublic(String pem) throws GeneralSecurityException {

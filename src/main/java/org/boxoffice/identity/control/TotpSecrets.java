@@ -4,26 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.control.KeyFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypts TOTP secrets at rest (AES-256-GCM, bound to the account id). The key comes from {@code
  * TOTP_ENCRYPTION_KEY} (base64 of 32 random bytes); with none configured in dev a key is generated
- * at first start in {@code <data dir>/totp/dev-key} and a warning logged. In production a missing
- * or unusable key keeps the server not ready, like missing JWT keys. Rows written before secrets
- * were encrypted are read in clear and sealed at their next use.
+ * at first start in {@code <data dir>/totp/dev-key} by {@link KeyFiles} and a warning logged. In
+ * production a missing or unusable key keeps the server not ready, like missing JWT keys. Rows
+ * written before secrets were encrypted are read in clear and sealed at their next use.
  */
 @ApplicationScoped
 public class TotpSecrets {
@@ -33,13 +27,7 @@ public class TotpSecrets {
   @ConfigProperty(name = "totp.encryption.key")
   Optional<String> configuredKey;
 
-  @Inject
-  @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
-  String dataDir;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
-  String environment;
+  @Inject KeyFiles keyFiles;
 
   private volatile AesGcm cipher;
   private volatile String failure;
@@ -107,39 +95,13 @@ public class TotpSecrets {
     if (configuredKey.filter(k -> !k.isBlank()).isPresent()) {
       return decode(configuredKey.get().strip(), "TOTP_ENCRYPTION_KEY");
     }
-    if ("production".equalsIgnoreCase(environment)) {
-      // A generated key in production would live on one pod's disk: lost with the pod, and with
-      // it every enrolled authenticator.
-      throw new IllegalStateException(
-          "BOXOFFICE_ENV=production requires TOTP_ENCRYPTION_KEY; refusing to generate a dev key");
-    }
-    Path file = Path.of(dataDir, "totp", "dev-key");
-    try {
-      if (Files.exists(file)) {
-        return decode(Files.readString(file).strip(), file.toString());
-      }
-      LOG.warning(
-          "No TOTP_ENCRYPTION_KEY configured: generating a DEV-ONLY key in "
-              + file.toAbsolutePath()
-              + ". Configure a real key in production.");
-      byte[] key = Secrets.randomBytes(32);
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "dev-key", ".tmp");
-      restrictToOwner(temp);
-      Files.writeString(temp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-      // A hard link appears whole and atomically, and fails if a server starting beside this one
-      // on the same directory made its key first: then both use that one.
-      try {
-        Files.createLink(file, temp);
-      } catch (FileAlreadyExistsException raced) {
-        return decode(Files.readString(file).strip(), file.toString());
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the dev TOTP key in " + file, e);
-    }
+    String key =
+        keyFiles.devKey(
+            "totp",
+            "dev-key",
+            "TOTP_ENCRYPTION_KEY",
+            () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
+    return decode(key.strip(), "the dev TOTP key");
   }
 
   private static byte[] decode(String base64, String source) {
@@ -154,13 +116,5 @@ public class TotpSecrets {
           source + " must be 32 random bytes in base64 (openssl rand -base64 32)");
     }
     return key;
-  }
-
-  private static void restrictToOwner(Path file) {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.fine(() -> "could not restrict permissions of " + file + ": " + e);
-    }
   }
 }

@@ -8,5 +8,8 @@ public final class TicketErrors {
   public static final String TICKET_NOT_VALID = "TICKET_NOT_VALID";
   public static final String TICKET_FOR_ANOTHER_EVENT = "TICKET_FOR_ANOTHER_EVENT";
 
+  /** 503: the server has no usable QR signing key (production without QR_SIGNING_KEY). */
+  public static final String TICKETS_UNAVAILABLE = "TICKETS_UNAVAILABLE";
+
   private TicketErrors() {}
 }

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.boxoffice.identity.entity.Role;
+import org.boxoffice.platform.control.KeyFiles;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -207,8 +208,7 @@ class AccessTokensTest {
     keys.configuredPrivateKey = Optional.empty();
     keys.configuredPublicKey = Optional.empty();
     keys.configuredPreviousKeys = previous;
-    keys.dataDir = dataDir.toString();
-    keys.environment = "dev";
+    keys.keyFiles = new KeyFiles(dataDir, "dev");
     return keys;
   }
 
