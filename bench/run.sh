@@ -131,13 +131,16 @@ measure() {
     --argjson busy "$((mb1 - mb0))" --argjson all "$((mt1 - mt0))" --argjson clk "$clk" \
     --argjson rss "$rss_peak" '. + {cpu: {
         cores: $cores,
+        wall_s: ($wall * 1000 | round / 1000),
         load_generator: (($wrk / $wall) * 100 | round / 100),
         server: (($srv / $clk / $wall) * 100 | round / 100),
+        server_core_seconds: ($srv / $clk),
+        server_ms_per_request: (if .requests > 0 then ($srv / $clk * 1000 / .requests) * 1000 | round / 1000 else null end),
         postgres_all: (($pg / $clk / $wall) * 100 | round / 100),
         machine_busy: (($busy / $all * $cores) * 100 | round / 100)}}
       + (if $rss > 0 then {server_rss_peak_mib: ($rss / 1024 | floor)} else {} end)' \
     > "$WORK/$name.json"
-  jq -c '{req_per_s, booked_per_s, sold_out_per_s, other, non_2xx, p50_ms, p99_ms, cpu}
+  jq -c '{req_per_s, booked_per_s, sold_out_per_s, ok, other, non_2xx, p50_ms, p99_ms, cpu}
          | with_entries(select(.value != null))' "$WORK/$name.json" | sed "s/^/  [$name] /"
 }
 
