@@ -5,7 +5,7 @@
 #   1. hot sale: POST /bookings on one event at 16 and 1,000 clients ÷ pgbench running the same SQL
 #      transaction; a 1,000-client stampede that sells an event out and goes on (errors other than
 #      SOLD_OUT must be 0, seats sold = capacity, checked with SQL);
-#   2. sold-out refusals/s ÷ /health/live req/s;
+#   2. sold-out refusals/s and authenticated GET /api/v1/me req/s ÷ /health/live req/s;
 #   3. browse: GET /events, GET /events?q=, GET /events/{id} over 10,000 events ÷ /health/live;
 #   4. many events: bookings spread over 1,000 events ÷ pgbench's transaction on random events;
 #   5. footprint: server start to ready, idle RSS, peak RSS under 1,000 clients;
@@ -299,6 +299,7 @@ export PATH_PREFIX=/api/v1/events/
 EVENT_ID=$WARM_EVENT wrk -t2 -c16 -d"$BOOK_WARMUP" -s "$ROOT/bench/booking/book.lua" "$BASE" >/dev/null
 IDS_FILE=$WORK/browse-events.txt wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/lib/stats.lua" "$BASE" >/dev/null
 wrk -t2 -c16 -d"$WARMUP" "$BASE/api/v1/events" >/dev/null
+wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/me.lua" "$BASE" >/dev/null
 wrk -t2 -c16 -d"$WARMUP" "$BASE/health/live" >/dev/null
 
 # ---------------------------------------------------------------- the API
@@ -322,6 +323,7 @@ STAMPEDE_EVENT=$(new_event "$STAMPEDE_SEATS")
 EVENT_ID=$STAMPEDE_EVENT measure stampede_1000 --rss -- -t2 -c$MANY_CLIENTS -d"$DURATION" -s "$BOOK" "$BASE"
 drain
 EVENT_ID=$STAMPEDE_EVENT measure sold_out_16 -- -t2 -c$HOT -d"$DURATION" -s "$BOOK" "$BASE"
+measure me_16 -- -t2 -c$HOT -d"$DURATION" -s "$ROOT/bench/me.lua" "$BASE"
 measure catalog_16 -- -t2 -c$HOT -d"$DURATION" -s "$STATS" "$BASE/api/v1/events"
 measure search_16 -- -t2 -c$HOT -d"$DURATION" -s "$STATS" "$BASE/api/v1/events?q=jazz&size=20"
 IDS_FILE=$WORK/browse-events.txt measure event_16 -- -t2 -c$HOT -d"$DURATION" -s "$STATS" "$BASE"
@@ -384,6 +386,7 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
   --slurpfile stampede "$WORK/stampede_1000.json" --slurpfile soldout "$WORK/sold_out_16.json" \
   --slurpfile catalog "$WORK/catalog_16.json" --slurpfile search "$WORK/search_16.json" \
   --slurpfile event "$WORK/event_16.json" --slurpfile many "$WORK/many_16.json" \
+  --slurpfile me "$WORK/me_16.json" \
   --slurpfile pg16 "$WORK/pgbench_hot_16.json" --slurpfile pgbig "$WORK/pgbench_hot_big.json" \
   --slurpfile pgmany "$WORK/pgbench_many_16.json" --slurpfile inv "$WORK/invariants.json" '
   def r2: . * 100 | round / 100;
@@ -398,6 +401,7 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
                pgbench_hot_16: $pg16[0], pgbench_hot_big: $pgbig[0], pgbench_many_16: $pgmany[0]},
     hot_sale: {clients_16: $hot16[0], clients_1000: $hot1000[0], stampede_1000: $stampede[0]},
     sold_out: $soldout[0],
+    me: $me[0],
     browse: {events: $browse_events, catalog: $catalog[0], search: $search[0], event: $event[0]},
     many_events: ({events: $many_events} + $many[0]),
     footprint: {start_to_ready_s: ($start | r2), idle_rss_mib: ($idle_rss / 1024 | floor),
@@ -405,13 +409,15 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
     invariants: ($inv[0] + {errors_other_than_sold_out:
        ($hot16[0].other + $hot1000[0].other + $stampede[0].other + $soldout[0].other + $many[0].other
         + $hot16[0].socket_errors + $hot1000[0].socket_errors + $stampede[0].socket_errors
-        + $hot16[0].timeouts + $hot1000[0].timeouts + $stampede[0].timeouts)}),
+        + $hot16[0].timeouts + $hot1000[0].timeouts + $stampede[0].timeouts),
+       me_errors: ($me[0].other + $me[0].socket_errors + $me[0].timeouts)}),
     ratios: {
       hot_16_vs_pgbench_16: ratio($hot16[0].booked_per_s; $pg16[0].tps),
       hot_1000_vs_pgbench_big: ratio($hot1000[0].booked_per_s; $pgbig[0].tps),
       pgbench_big_clients: $pgbig[0].clients,
       hot_1000_vs_hot_16: ratio($hot1000[0].booked_per_s; $hot16[0].booked_per_s),
       sold_out_vs_health: ratio($soldout[0].sold_out_per_s; $health),
+      me_vs_health: ratio($me[0].req_per_s; $health),
       catalog_vs_health: ratio($catalog[0].req_per_s; $health),
       search_vs_health: ratio($search[0].req_per_s; $health),
       event_vs_health: ratio($event[0].req_per_s; $health),
