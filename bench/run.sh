@@ -10,7 +10,8 @@
 #   3. browse: GET /events, GET /events?q=, GET /events/{id} over 10,000 events ÷ /health/live;
 #   4. many events: bookings spread over 1,000 events ÷ pgbench's transaction on random events;
 #   5. footprint: server start to ready, idle RSS, peak RSS under 1,000 clients;
-# and the CPU share of the load generator, the server and PostgreSQL during each phase.
+# and the CPU share of the load generator, the server and PostgreSQL during each phase, from which
+# the server's CPU per booking (ms) on the hot row and over many events, and hot ÷ many.
 #
 #   bench/run.sh                 # full run (~8 min): result file + a row in docs/BENCHMARKS.md
 #   bench/run.sh --smoke         # 3-second phases, smaller data (< 2 min with a built server)
@@ -38,7 +39,7 @@ for arg in "$@"; do
     --smoke) MODE=smoke ;;
     --no-build) BUILD=0 ;;
     --profile) PROFILE=1 ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -409,6 +410,9 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
   def ratio(a; b): if (a == null or b == null or b == 0) then null else (a / b | r2) end;
   (($health1[0].req_per_s + $health2[0].req_per_s) / 2) as $health |
   ([$pg1[0], $pg16[0], $pg64[0]] | map(select(.tps != null)) | max_by(.tps)) as $pgbest |
+  def ms_per_booking(p): if (p.booked // 0) == 0 then null
+    else (p.cpu.server_core_seconds * 1000 / p.booked) * 1000 | round / 1000 end;
+  ms_per_booking($hot16[0]) as $cpu_hot | ms_per_booking($many[0]) as $cpu_many |
   {
     run: {timestamp: $stamp, commit: $commit, machine: $machine, mode: $mode, duration: $duration,
           load_average_after: $load, users: $users, server_env: $env,
@@ -423,6 +427,8 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
     me: $me[0],
     browse: {events: $browse_events, catalog: $catalog[0], search: $search[0], event: $event[0]},
     many_events: ({events: $many_events} + $many[0]),
+    cpu_per_booking: {hot_16_server_ms: $cpu_hot, many_16_server_ms: $cpu_many,
+                      hot_vs_many: ratio($cpu_hot; $cpu_many)},
     footprint: {start_to_ready_s: ($start | r2), idle_rss_mib: ($idle_rss / 1024 | floor),
                 rss_peak_1000_clients_mib: ([$hot1000[0].server_rss_peak_mib, $stampede[0].server_rss_peak_mib] | max)},
     invariants: ($inv[0] + {errors_other_than_sold_out:
@@ -444,11 +450,12 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
       search_vs_health: ratio($search[0].req_per_s; $health),
       event_vs_health: ratio($event[0].req_per_s; $health),
       many_16_vs_pgbench_many_16: ratio($many[0].booked_per_s; $pgmany[0].tps),
+      cpu_per_booking_hot_vs_many: ratio($cpu_hot; $cpu_many),
       health_2_vs_health_1: ratio($health2[0].req_per_s; $health1[0].req_per_s)
     }
   }' > "$RESULT_FILE"
 cp "$RESULT_FILE" "$RESULTS/latest.json"
-jq '{ratios,
+jq '{ratios, cpu_per_booking,
      pgbench_hot_tps: {c1: .baseline.pgbench_hot_1.tps, c16: .baseline.pgbench_hot_16.tps,
                        c64: .baseline.pgbench_hot_64.tps, best: .baseline.pgbench_hot_best},
      footprint, invariants}' "$RESULT_FILE"
@@ -466,7 +473,8 @@ if [ "$APPEND" = 1 ]; then
     "\(.hot_sale.clients_16.cpu.load_generator) of \(.hot_sale.clients_16.cpu.cores) | \(.run.machine), load \(.run.load_average_after) | " +
     "\(.hot_sale.clients_16.booked_per_s) / \(.baseline.pgbench_hot_best.tps // null | if . == null then "–" else round end) = **\(.ratios.hot_16_vs_pgbench_hot_best)** | " +
     "\([.baseline.pgbench_hot_1, .baseline.pgbench_hot_16, .baseline.pgbench_hot_64] | map(.tps // null | if . == null then "–" else (round | tostring) end) | join(" · ")) | " +
-    "\(.ratios.me_vs_health) |"' \
+    "\(.ratios.me_vs_health) | " +
+    "\(.cpu_per_booking.hot_16_server_ms) · \(.cpu_per_booking.many_16_server_ms) = **\(.cpu_per_booking.hot_vs_many)** |"' \
     "$RESULT_FILE" >> "$ROOT/docs/BENCHMARKS.md"
   echo "row appended to docs/BENCHMARKS.md"
 fi
