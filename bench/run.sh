@@ -26,7 +26,7 @@
 # PGHOST/PGUSER/PGPASSWORD, DURATION (20s), BENCH_ENV ("KEY=VALUE ..." added to the server's
 # environment, e.g. "DB_POOL_MAX=20"), APPEND (1 for full runs: add a row to docs/BENCHMARKS.md).
 # Needs: mvn, java (jcmd/jfr for --profile), wrk, pgbench, psql, curl, jq.
-# Writes bench/results/<timestamp>.json and bench/results/latest.json.
+# Writes bench/results/<timestamp>.json, and bench/results/latest.json for full runs.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -454,7 +454,8 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
       health_2_vs_health_1: ratio($health2[0].req_per_s; $health1[0].req_per_s)
     }
   }' > "$RESULT_FILE"
-cp "$RESULT_FILE" "$RESULTS/latest.json"
+# latest.json (kept in git) is the last full run's: smoke runs only check that the suite works.
+case $MODE in full*) cp "$RESULT_FILE" "$RESULTS/latest.json" ;; esac
 jq '{ratios, cpu_per_booking,
      pgbench_hot_tps: {c1: .baseline.pgbench_hot_1.tps, c16: .baseline.pgbench_hot_16.tps,
                        c64: .baseline.pgbench_hot_64.tps, best: .baseline.pgbench_hot_best},
