@@ -2,14 +2,16 @@
 # The benchmark suite in one command (issue 9). Builds the server, starts a copy of it on a fresh
 # PostgreSQL database with the rate limits lifted, and measures in ONE run, so that every figure
 # is a ratio against a baseline taken on the same machine at the same time:
-#   1. hot sale: POST /bookings on one event at 16 and 1,000 clients ÷ pgbench running the same SQL
-#      transaction; a 1,000-client stampede that sells an event out and goes on (errors other than
-#      SOLD_OUT must be 0, seats sold = capacity, checked with SQL);
-#   2. sold-out refusals/s ÷ /health/live req/s;
+#   1. hot sale: POST /bookings on one event at 16 clients ÷ the best of pgbench running the same
+#      SQL transaction on one row at 1, 16 and 64 clients; at 1,000 clients ÷ the 16-client rate
+#      (and its p99); a 1,000-client stampede that sells an event out and goes on (errors other
+#      than SOLD_OUT must be 0, seats sold = capacity, checked with SQL);
+#   2. sold-out refusals/s and authenticated GET /api/v1/me req/s ÷ /health/live req/s;
 #   3. browse: GET /events, GET /events?q=, GET /events/{id} over 10,000 events ÷ /health/live;
 #   4. many events: bookings spread over 1,000 events ÷ pgbench's transaction on random events;
 #   5. footprint: server start to ready, idle RSS, peak RSS under 1,000 clients;
-# and the CPU share of the load generator, the server and PostgreSQL during each phase.
+# and the CPU share of the load generator, the server and PostgreSQL during each phase, from which
+# the server's CPU per booking (ms) on the hot row and over many events, and hot ÷ many.
 #
 #   bench/run.sh                 # full run (~8 min): result file + a row in docs/BENCHMARKS.md
 #   bench/run.sh --smoke         # 3-second phases, smaller data (< 2 min with a built server)
@@ -24,7 +26,7 @@
 # PGHOST/PGUSER/PGPASSWORD, DURATION (20s), BENCH_ENV ("KEY=VALUE ..." added to the server's
 # environment, e.g. "DB_POOL_MAX=20"), APPEND (1 for full runs: add a row to docs/BENCHMARKS.md).
 # Needs: mvn, java (jcmd/jfr for --profile), wrk, pgbench, psql, curl, jq.
-# Writes bench/results/<timestamp>.json and bench/results/latest.json.
+# Writes bench/results/<timestamp>.json, and bench/results/latest.json for full runs.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -37,7 +39,7 @@ for arg in "$@"; do
     --smoke) MODE=smoke ;;
     --no-build) BUILD=0 ;;
     --profile) PROFILE=1 ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -131,13 +133,16 @@ measure() {
     --argjson busy "$((mb1 - mb0))" --argjson all "$((mt1 - mt0))" --argjson clk "$clk" \
     --argjson rss "$rss_peak" '. + {cpu: {
         cores: $cores,
+        wall_s: ($wall * 1000 | round / 1000),
         load_generator: (($wrk / $wall) * 100 | round / 100),
         server: (($srv / $clk / $wall) * 100 | round / 100),
+        server_core_seconds: ($srv / $clk),
+        server_ms_per_request: (if .requests > 0 then ($srv / $clk * 1000 / .requests) * 1000 | round / 1000 else null end),
         postgres_all: (($pg / $clk / $wall) * 100 | round / 100),
         machine_busy: (($busy / $all * $cores) * 100 | round / 100)}}
       + (if $rss > 0 then {server_rss_peak_mib: ($rss / 1024 | floor)} else {} end)' \
     > "$WORK/$name.json"
-  jq -c '{req_per_s, booked_per_s, sold_out_per_s, other, non_2xx, p50_ms, p99_ms, cpu}
+  jq -c '{req_per_s, booked_per_s, sold_out_per_s, ok, other, non_2xx, p50_ms, p99_ms, cpu}
          | with_entries(select(.value != null))' "$WORK/$name.json" | sed "s/^/  [$name] /"
 }
 
@@ -157,7 +162,7 @@ pgbench_run() {
   local name=$1 clients=$2 events=$3
   local pg_before mach_before wall_before
   pg_before=$(proc_ticks $(pg_pids)); mach_before=$(machine_ticks); wall_before=$(date +%s.%N)
-  /usr/bin/time -f '%U %S' -o "$WORK/$name.time" pgbench -n -c "$clients" -j 2 -T "$SECONDS_EACH" \
+  /usr/bin/time -f '%U %S' -o "$WORK/$name.time" pgbench -n -c "$clients" -j $((clients < 2 ? clients : 2)) -T "$SECONDS_EACH" \
     -D events="$events" -r -f "$ROOT/bench/booking/book.sql" "$SCRATCH_DB" > "$WORK/$name.txt" 2>&1 || true
   local wall pg_after mach_after
   wall=$(echo "$(date +%s.%N) - $wall_before" | bc)
@@ -183,6 +188,12 @@ pgbench_run() {
             postgres_all: (($pg / $clk / $wall) * 100 | round / 100),
             machine_busy: (($busy / $all * $cores) * 100 | round / 100)}}' > "$WORK/$name.json"
   jq -c . "$WORK/$name.json" | sed "s/^/  [$name] /"
+}
+
+# pgbench_skip NAME CLIENTS REASON: the record of a pgbench run that could not be made.
+pgbench_skip() {
+  jq -n --argjson clients "$2" --arg error "$3" '{clients: $clients, tps: null, error: $error}' > "$WORK/$1.json"
+  jq -c . "$WORK/$1.json" | sed "s/^/  [$1] /"
 }
 
 # ---------------------------------------------------------------- build and start
@@ -296,6 +307,7 @@ export PATH_PREFIX=/api/v1/events/
 EVENT_ID=$WARM_EVENT wrk -t2 -c16 -d"$BOOK_WARMUP" -s "$ROOT/bench/booking/book.lua" "$BASE" >/dev/null
 IDS_FILE=$WORK/browse-events.txt wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/lib/stats.lua" "$BASE" >/dev/null
 wrk -t2 -c16 -d"$WARMUP" "$BASE/api/v1/events" >/dev/null
+wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/me.lua" "$BASE" >/dev/null
 wrk -t2 -c16 -d"$WARMUP" "$BASE/health/live" >/dev/null
 
 # ---------------------------------------------------------------- the API
@@ -319,6 +331,7 @@ STAMPEDE_EVENT=$(new_event "$STAMPEDE_SEATS")
 EVENT_ID=$STAMPEDE_EVENT measure stampede_1000 --rss -- -t2 -c$MANY_CLIENTS -d"$DURATION" -s "$BOOK" "$BASE"
 drain
 EVENT_ID=$STAMPEDE_EVENT measure sold_out_16 -- -t2 -c$HOT -d"$DURATION" -s "$BOOK" "$BASE"
+measure me_16 -- -t2 -c$HOT -d"$DURATION" -s "$ROOT/bench/me.lua" "$BASE"
 measure catalog_16 -- -t2 -c$HOT -d"$DURATION" -s "$STATS" "$BASE/api/v1/events"
 measure search_16 -- -t2 -c$HOT -d"$DURATION" -s "$STATS" "$BASE/api/v1/events?q=jazz&size=20"
 IDS_FILE=$WORK/browse-events.txt measure event_16 -- -t2 -c$HOT -d"$DURATION" -s "$STATS" "$BASE"
@@ -351,7 +364,15 @@ CREATE TABLE bookings (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
 SQL
 MAX_CONN=$(psql -X -At -d postgres -c "SHOW max_connections")
 IN_USE=$(psql -X -At -d postgres -c "SELECT count(*) FROM pg_stat_activity")
+# The hot row at 1, 16 and 64 clients: the app's 16-client rate is compared with the best of
+# them (one client never waits for the lock; more clients overlap their round trips).
+pgbench_run pgbench_hot_1 1 1
 pgbench_run pgbench_hot_16 $HOT 1
+if [ $((MAX_CONN - IN_USE - 5)) -ge 64 ]; then
+  pgbench_run pgbench_hot_64 64 1
+else
+  pgbench_skip pgbench_hot_64 64 "max_connections $MAX_CONN with $IN_USE in use leaves no room for 64 clients"
+fi
 # PostgreSQL refuses more than max_connections: 1,000 clients are tried only when they fit;
 # otherwise the app's own pool size (its most concurrent transactions) stands in for them.
 POOL=$(grep -o '^DB_POOL_MAX=[0-9]*' "$COPY/server.env" | cut -d= -f2 || true)
@@ -381,43 +402,64 @@ jq -n --arg stamp "$STAMP" --arg commit "$COMMIT" --arg machine "$MACHINE" --arg
   --slurpfile stampede "$WORK/stampede_1000.json" --slurpfile soldout "$WORK/sold_out_16.json" \
   --slurpfile catalog "$WORK/catalog_16.json" --slurpfile search "$WORK/search_16.json" \
   --slurpfile event "$WORK/event_16.json" --slurpfile many "$WORK/many_16.json" \
+  --slurpfile me "$WORK/me_16.json" \
+  --slurpfile pg1 "$WORK/pgbench_hot_1.json" --slurpfile pg64 "$WORK/pgbench_hot_64.json" \
   --slurpfile pg16 "$WORK/pgbench_hot_16.json" --slurpfile pgbig "$WORK/pgbench_hot_big.json" \
   --slurpfile pgmany "$WORK/pgbench_many_16.json" --slurpfile inv "$WORK/invariants.json" '
   def r2: . * 100 | round / 100;
   def ratio(a; b): if (a == null or b == null or b == 0) then null else (a / b | r2) end;
   (($health1[0].req_per_s + $health2[0].req_per_s) / 2) as $health |
+  ([$pg1[0], $pg16[0], $pg64[0]] | map(select(.tps != null)) | max_by(.tps)) as $pgbest |
+  def ms_per_booking(p): if (p.booked // 0) == 0 then null
+    else (p.cpu.server_core_seconds * 1000 / p.booked) * 1000 | round / 1000 end;
+  ms_per_booking($hot16[0]) as $cpu_hot | ms_per_booking($many[0]) as $cpu_many |
   {
     run: {timestamp: $stamp, commit: $commit, machine: $machine, mode: $mode, duration: $duration,
           load_average_after: $load, users: $users, server_env: $env,
           command: ("bench/run.sh" + (if ($mode | startswith("smoke")) then " --smoke" else "" end)
                      + (if ($mode | endswith("+jfr")) then " --profile" else "" end))},
     baseline: {health_live_req_per_s: ($health | r2), health_1: $health1[0], health_2: $health2[0],
-               pgbench_hot_16: $pg16[0], pgbench_hot_big: $pgbig[0], pgbench_many_16: $pgmany[0]},
+               pgbench_hot_1: $pg1[0], pgbench_hot_16: $pg16[0], pgbench_hot_64: $pg64[0],
+               pgbench_hot_best: (if $pgbest == null then null else {clients: $pgbest.clients, tps: $pgbest.tps} end),
+               pgbench_hot_big: $pgbig[0], pgbench_many_16: $pgmany[0]},
     hot_sale: {clients_16: $hot16[0], clients_1000: $hot1000[0], stampede_1000: $stampede[0]},
     sold_out: $soldout[0],
+    me: $me[0],
     browse: {events: $browse_events, catalog: $catalog[0], search: $search[0], event: $event[0]},
     many_events: ({events: $many_events} + $many[0]),
+    cpu_per_booking: {hot_16_server_ms: $cpu_hot, many_16_server_ms: $cpu_many,
+                      hot_vs_many: ratio($cpu_hot; $cpu_many)},
     footprint: {start_to_ready_s: ($start | r2), idle_rss_mib: ($idle_rss / 1024 | floor),
                 rss_peak_1000_clients_mib: ([$hot1000[0].server_rss_peak_mib, $stampede[0].server_rss_peak_mib] | max)},
     invariants: ($inv[0] + {errors_other_than_sold_out:
        ($hot16[0].other + $hot1000[0].other + $stampede[0].other + $soldout[0].other + $many[0].other
         + $hot16[0].socket_errors + $hot1000[0].socket_errors + $stampede[0].socket_errors
-        + $hot16[0].timeouts + $hot1000[0].timeouts + $stampede[0].timeouts)}),
+        + $hot16[0].timeouts + $hot1000[0].timeouts + $stampede[0].timeouts),
+       me_errors: ($me[0].other + $me[0].socket_errors + $me[0].timeouts)}),
     ratios: {
       hot_16_vs_pgbench_16: ratio($hot16[0].booked_per_s; $pg16[0].tps),
+      hot_16_vs_pgbench_hot_best: ratio($hot16[0].booked_per_s; $pgbest.tps),
+      pgbench_hot_best_clients: $pgbest.clients,
       hot_1000_vs_pgbench_big: ratio($hot1000[0].booked_per_s; $pgbig[0].tps),
       pgbench_big_clients: $pgbig[0].clients,
       hot_1000_vs_hot_16: ratio($hot1000[0].booked_per_s; $hot16[0].booked_per_s),
+      hot_1000_p99_ms: $hot1000[0].p99_ms,
       sold_out_vs_health: ratio($soldout[0].sold_out_per_s; $health),
+      me_vs_health: ratio($me[0].req_per_s; $health),
       catalog_vs_health: ratio($catalog[0].req_per_s; $health),
       search_vs_health: ratio($search[0].req_per_s; $health),
       event_vs_health: ratio($event[0].req_per_s; $health),
       many_16_vs_pgbench_many_16: ratio($many[0].booked_per_s; $pgmany[0].tps),
+      cpu_per_booking_hot_vs_many: ratio($cpu_hot; $cpu_many),
       health_2_vs_health_1: ratio($health2[0].req_per_s; $health1[0].req_per_s)
     }
   }' > "$RESULT_FILE"
-cp "$RESULT_FILE" "$RESULTS/latest.json"
-jq '{ratios, footprint, invariants}' "$RESULT_FILE"
+# latest.json (kept in git) is the last full run's: smoke runs only check that the suite works.
+case $MODE in full*) cp "$RESULT_FILE" "$RESULTS/latest.json" ;; esac
+jq '{ratios, cpu_per_booking,
+     pgbench_hot_tps: {c1: .baseline.pgbench_hot_1.tps, c16: .baseline.pgbench_hot_16.tps,
+                       c64: .baseline.pgbench_hot_64.tps, best: .baseline.pgbench_hot_best},
+     footprint, invariants}' "$RESULT_FILE"
 echo "result: $RESULT_FILE (raw outputs in $WORK)"
 
 if [ "$APPEND" = 1 ]; then
@@ -429,7 +471,11 @@ if [ "$APPEND" = 1 ]; then
     "\(.ratios.many_16_vs_pgbench_many_16) | \(.footprint.start_to_ready_s | round) s, " +
     "\(.footprint.idle_rss_mib) / \(.footprint.rss_peak_1000_clients_mib) MiB | " +
     "\(.invariants.errors_other_than_sold_out) / \(.invariants.oversold_events) | " +
-    "\(.hot_sale.clients_16.cpu.load_generator) of \(.hot_sale.clients_16.cpu.cores) | \(.run.machine), load \(.run.load_average_after) |"' \
+    "\(.hot_sale.clients_16.cpu.load_generator) of \(.hot_sale.clients_16.cpu.cores) | \(.run.machine), load \(.run.load_average_after) | " +
+    "\(.hot_sale.clients_16.booked_per_s) / \(.baseline.pgbench_hot_best.tps // null | if . == null then "–" else round end) = **\(.ratios.hot_16_vs_pgbench_hot_best)** | " +
+    "\([.baseline.pgbench_hot_1, .baseline.pgbench_hot_16, .baseline.pgbench_hot_64] | map(.tps // null | if . == null then "–" else (round | tostring) end) | join(" · ")) | " +
+    "\(.ratios.me_vs_health) | " +
+    "\(.cpu_per_booking.hot_16_server_ms) · \(.cpu_per_booking.many_16_server_ms) = **\(.cpu_per_booking.hot_vs_many)** |"' \
     "$RESULT_FILE" >> "$ROOT/docs/BENCHMARKS.md"
   echo "row appended to docs/BENCHMARKS.md"
 fi
