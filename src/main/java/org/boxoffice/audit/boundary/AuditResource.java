@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +32,12 @@ public class AuditResource {
   /** Audit entries, newest first; filter by {@code action} and/or {@code actorId}. */
   @GET
   @RolesAllowed("ADMIN")
-  @Operation(summary = "Audit entries, newest first (ADMIN)")
+  @Operation(operationId = "listAuditEntries", summary = "Audit entries, newest first (ADMIN)")
+  @APIResponse(responseCode = "200", description = "A page of audit entries, newest first")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only admins read the audit trail")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Page<AuditEntryView> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,

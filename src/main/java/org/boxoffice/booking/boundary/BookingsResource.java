@@ -24,6 +24,7 @@ import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,10 +51,38 @@ public class BookingsResource {
   @POST
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(
+      operationId = "bookSeats",
       summary = "Book seats (optionally idempotent with the Idempotency-Key header)",
       description =
           "503 PAYMENT_GATEWAY_UNAVAILABLE when the payment provider can't be reached: nothing is"
               + " held, and Retry-After says in how many seconds to try again.")
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "The booking: PENDING with expiresAt and its payment, or CONFIRMED with its "
+              + "tickets when free; Idempotent-Replayed: true when a first answer is replayed")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: missing or out-of-range fields, a malformed Idempotency-Key, "
+              + "or no ticketTypeId for an event with several ticket types")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "404", description = "EVENT_NOT_FOUND or TICKET_TYPE_NOT_FOUND")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "SOLD_OUT, EVENT_NOT_ON_SALE, or IDEMPOTENCY_IN_PROGRESS (the first request with "
+              + "this key is still running)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "COUPON_INVALID, COUPON_EXHAUSTED, COUPON_EXPIRED, MAX_PER_ORDER_EXCEEDED, or "
+              + "IDEMPOTENCY_KEY_REUSED (the key was used for another request)")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "PAYMENT_GATEWAY_UNAVAILABLE: nothing is held; Retry-After says when to try again")
   public Response book(
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
       @NotNull(message = "a JSON body is required") @Valid BookingRequest request,
@@ -74,7 +103,11 @@ public class BookingsResource {
   /** The caller's bookings, newest first. */
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "Your bookings, newest first")
+  @Operation(operationId = "listBookings", summary = "Your bookings, newest first")
+  @APIResponse(responseCode = "200", description = "A page of the caller's bookings, newest first")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Page<BookingView> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -85,7 +118,13 @@ public class BookingsResource {
   @GET
   @Path("{id}")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "One of your bookings")
+  @Operation(operationId = "getBooking", summary = "One of your bookings")
+  @APIResponse(responseCode = "200", description = "The booking")
+  @APIResponse(
+      responseCode = "404",
+      description = "BOOKING_NOT_FOUND: no such booking, or not the caller's")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public BookingView get(@PathParam("id") long id) {
     return bookings.get(id, caller());
   }
@@ -94,7 +133,23 @@ public class BookingsResource {
   @POST
   @Path("{id}/cancel")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "Cancel a booking (booker or the event's organizer)")
+  @Operation(
+      operationId = "cancelBooking",
+      summary = "Cancel a booking (booker or the event's organizer)")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The CANCELLED booking: its seats and coupon use are back, and it is refunded "
+              + "when it was paid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "BOOKING_NOT_FOUND: no such booking, or neither the caller's nor of the caller's event")
+  @APIResponse(
+      responseCode = "409",
+      description = "BOOKING_NOT_CANCELLABLE: only a PENDING or CONFIRMED booking can be cancelled")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public BookingView cancel(@PathParam("id") long id) {
     return bookings.cancel(id, caller());
   }

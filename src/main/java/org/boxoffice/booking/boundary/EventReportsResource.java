@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +43,23 @@ public class EventReportsResource {
   @GET
   @RolesAllowed("ORGANIZER")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  @Operation(summary = "Event stats (/stats) or attendees (/attendees, ?format=csv for CSV)")
+  @Operation(
+      operationId = "getEventReport",
+      summary = "Event stats (/stats) or attendees (/attendees, ?format=csv for CSV)")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The stats {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn}, or a "
+              + "page of attendees (all of them as CSV with ?format=csv)")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: format not json or csv, or page or size out of range")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or not one of the caller's")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response report(
       @PathParam("eventId") long eventId,
       @PathParam("report") String report,

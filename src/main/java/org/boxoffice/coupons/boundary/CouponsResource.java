@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +42,22 @@ public class CouponsResource {
    */
   @POST
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Create a coupon for one of your events")
+  @Operation(operationId = "createCoupon", summary = "Create a coupon for one of your events")
+  @APIResponse(responseCode = "201", description = "The new coupon")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: missing or out-of-range fields, a percentage outside 1-100, "
+              + "or a ticket type of another event")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or not one of the caller's")
+  @APIResponse(
+      responseCode = "409",
+      description = "COUPON_CODE_TAKEN: the event has a coupon with this code")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response create(
       @PathParam("eventId") long eventId,
       @NotNull(message = "a JSON body is required") @Valid CouponRequest request,
@@ -55,7 +71,17 @@ public class CouponsResource {
   /** The event's coupons with their use counts. */
   @GET
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "List the coupons of one of your events")
+  @Operation(operationId = "listCoupons", summary = "List the coupons of one of your events")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the event's coupons with their use counts")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or not one of the caller's")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Page<CouponView> list(
       @PathParam("eventId") long eventId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
@@ -67,7 +93,14 @@ public class CouponsResource {
   @POST
   @Path("{couponId}/disable")
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Disable a coupon")
+  @Operation(operationId = "disableCoupon", summary = "Disable a coupon")
+  @APIResponse(responseCode = "200", description = "The disabled coupon")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND (not one of the caller's) or COUPON_NOT_FOUND")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public CouponView disable(
       @PathParam("eventId") long eventId, @PathParam("couponId") long couponId) {
     return coupons.disable(eventId, couponId, caller.userId());

@@ -29,6 +29,9 @@ import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Events: the public catalog and the organizer's commands on an event. */
@@ -54,7 +57,15 @@ public class EventsResource {
    */
   @GET
   @PermitAll
-  @Operation(summary = "Search published events, soonest first")
+  @Operation(operationId = "listEvents", summary = "Search published events, soonest first")
+  @SecurityRequirementsSets({})
+  @APIResponse(responseCode = "200", description = "A page of published events, soonest first")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: a malformed from or to, to not after from, q or location too "
+              + "long, or page or size out of range")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Page<EventSummary> list(
       @QueryParam("q") @Size(max = 100) String q,
       @QueryParam("from") String from,
@@ -74,7 +85,16 @@ public class EventsResource {
   @GET
   @Path("{id}")
   @PermitAll
-  @Operation(summary = "An event with its ticket types and seats left")
+  @Operation(operationId = "getEvent", summary = "An event with its ticket types and seats left")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description = "The event with its ticket types and live seat figures")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "EVENT_NOT_FOUND: no such event, or a draft and the caller is not its organizer")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public EventView get(@PathParam("id") long id) {
     return catalog.event(id, caller.signedInUserId().orElse(null));
   }
@@ -84,7 +104,14 @@ public class EventsResource {
   @Path("{id}/calendar.ics")
   @PermitAll
   @Produces(CALENDAR)
-  @Operation(summary = "The event as text/calendar (RFC 5545)")
+  @Operation(operationId = "getEventCalendar", summary = "The event as text/calendar (RFC 5545)")
+  @SecurityRequirementsSets({})
+  @APIResponse(responseCode = "200", description = "The event as an iCalendar (RFC 5545) file")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "EVENT_NOT_FOUND: no such event, or a draft and the caller is not its organizer")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response calendar(@PathParam("id") long id) {
     return Response.ok(
             catalog.calendar(id, caller.signedInUserId().orElse(null), uidDomain), CALENDAR)
@@ -95,7 +122,17 @@ public class EventsResource {
   /** Creates a DRAFT event owned by the caller. */
   @POST
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Create a draft event with its ticket types")
+  @Operation(operationId = "createEvent", summary = "Create a draft event with its ticket types")
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(responseCode = "201", description = "The new DRAFT event")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: missing or out-of-range fields, an unknown currency or time "
+              + "zone, endDate not after startDate, a ticket type larger than the capacity")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response create(
       @NotNull(message = "a JSON body is required") @Valid CreateEventRequest request,
       @Context UriInfo uri) {
@@ -109,7 +146,24 @@ public class EventsResource {
   @PATCH
   @Path("{id}")
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Change an event's details, capacity or ticket types")
+  @Operation(
+      operationId = "updateEvent",
+      summary = "Change an event's details, capacity or ticket types")
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(responseCode = "200", description = "The changed event")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND (not one of the caller's) or TICKET_TYPE_NOT_FOUND")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "EVENT_NOT_EDITABLE (cancelled or completed), CAPACITY_BELOW_SOLD (below the "
+              + "seats already taken), or EDIT_CONFLICT (changed by someone else at the same "
+              + "time)")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public EventView update(
       @PathParam("id") long id,
       @NotNull(message = "a JSON body is required") @Valid UpdateEventRequest request) {
@@ -120,7 +174,21 @@ public class EventsResource {
   @DELETE
   @Path("{id}/ticket-types/{ticketTypeId}")
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Delete a ticket type nobody bought (close it otherwise)")
+  @Operation(
+      operationId = "deleteTicketType",
+      summary = "Delete a ticket type nobody bought (close it otherwise)")
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(responseCode = "200", description = "The event without the ticket type")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND (not one of the caller's) or TICKET_TYPE_NOT_FOUND")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "TICKET_TYPE_HAS_SALES (close it instead), EVENT_NOT_EDITABLE, or EDIT_CONFLICT")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public EventView deleteTicketType(
       @PathParam("id") long id, @PathParam("ticketTypeId") long ticketTypeId) {
     return events.deleteTicketType(id, organizer(), ticketTypeId);
@@ -130,7 +198,21 @@ public class EventsResource {
   @POST
   @Path("{id}/publish")
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Publish a draft: it appears in the catalog and goes on sale")
+  @Operation(
+      operationId = "publishEvent",
+      summary = "Publish a draft: it appears in the catalog and goes on sale")
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(responseCode = "200", description = "The PUBLISHED event")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or not one of the caller's")
+  @APIResponse(
+      responseCode = "409",
+      description = "INVALID_STATUS_TRANSITION: only a draft can be published")
+  @APIResponse(responseCode = "422", description = "EVENT_START_PASSED or NO_TICKET_TYPES")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public EventView publish(@PathParam("id") long id) {
     return events.publish(id, organizer());
   }
@@ -139,7 +221,22 @@ public class EventsResource {
   @POST
   @Path("{id}/cancel")
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Cancel the event; every booking is cancelled and refunded")
+  @Operation(
+      operationId = "cancelEvent",
+      summary = "Cancel the event; every booking is cancelled and refunded")
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(
+      responseCode = "200",
+      description = "The CANCELLED event (also when it was cancelled already)")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or not one of the caller's")
+  @APIResponse(
+      responseCode = "409",
+      description = "INVALID_STATUS_TRANSITION: a completed event can no longer be cancelled")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public EventView cancel(@PathParam("id") long id) {
     return events.cancel(id, organizer());
   }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organizer's own events, drafts included. */
@@ -30,7 +32,15 @@ public class OrganizerEventsResource {
   /** The caller's events in every status, soonest first. */
   @GET
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "The caller's events, every status")
+  @Operation(operationId = "listOrganizerEvents", summary = "The caller's events, every status")
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the caller's events in every status, soonest first")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Page<EventSummary> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

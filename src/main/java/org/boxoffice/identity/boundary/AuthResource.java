@@ -20,7 +20,9 @@ import java.time.Duration;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.PerIpLimit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registration, sign-in, refresh, sign-out, email verification and password reset. */
@@ -43,7 +45,19 @@ public class AuthResource {
   @Path("register")
   @PermitAll
   @PerIpLimit("register")
-  @Operation(summary = "Create an attendee or organizer account")
+  @Operation(operationId = "register", summary = "Create an attendee or organizer account")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "The new account {id, email, firstName, lastName, role}; a verification link is emailed")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: missing or malformed fields, or a weak password (under 10 "
+              + "characters or a common one)")
+  @APIResponse(responseCode = "409", description = "EMAIL_TAKEN: an account with this email exists")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response register(
       @NotNull(message = "a JSON body is required") @Valid RegisterRequest request,
       @Context UriInfo uri) {
@@ -57,7 +71,27 @@ public class AuthResource {
   @PermitAll
   @PerIpLimit("login")
   @Operation(
+      operationId = "login",
       summary = "Sign in with email, password (and totpCode); returns access and refresh tokens")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Access and refresh tokens and the user; the refresh token also as an HttpOnly cookie")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "INVALID_CREDENTIALS (the same for an unknown email and a wrong password or "
+              + "code), or TOTP_REQUIRED when the account uses 2FA and no totpCode was sent")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "RATE_LIMITED: 5 failed sign-ins a minute for this email, or too many requests "
+              + "from this address")
+  @APIResponse(
+      responseCode = "503",
+      description = "AUTH_UNAVAILABLE or TOTP_UNAVAILABLE: signing in is not possible right now")
   public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest request) {
     return withRefreshCookie(signIn.login(request));
   }
@@ -67,7 +101,25 @@ public class AuthResource {
   @Path("refresh")
   @PermitAll
   @PerIpLimit("refresh")
-  @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens")
+  @Operation(
+      operationId = "refreshTokens",
+      summary = "Exchange a refresh token (cookie or body) for new tokens")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description = "New access and refresh tokens; the presented refresh token is dead")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: no refresh token in the body or the refresh_token cookie")
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "INVALID_REFRESH_TOKEN or SESSION_ENDED; REFRESH_TOKEN_REUSED when a spent token "
+              + "is presented, which revokes its whole session")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description = "AUTH_UNAVAILABLE: tokens cannot be issued right now")
   public Response refresh(
       @Valid RefreshRequest request, @CookieParam(REFRESH_COOKIE) String cookieToken) {
     String token =
@@ -100,7 +152,12 @@ public class AuthResource {
   @Path("logout")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @SecurityRequirement(name = "bearer")
-  @Operation(summary = "Sign out of this session")
+  @Operation(operationId = "logout", summary = "Sign out of this session")
+  @APIResponse(
+      responseCode = "204",
+      description = "Signed out: this session's refresh token is dead and its cookie cleared")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response logout() {
     signIn.logout(caller.userId(), caller.sessionId().orElseThrow());
     return Response.noContent().cookie(expiredRefreshCookie()).build();
@@ -111,7 +168,12 @@ public class AuthResource {
   @Path("logout-all")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @SecurityRequirement(name = "bearer")
-  @Operation(summary = "Sign out of every session")
+  @Operation(operationId = "logoutAll", summary = "Sign out of every session")
+  @APIResponse(
+      responseCode = "204",
+      description = "Signed out of every session of the caller, on every device")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response logoutAll() {
     signIn.logoutAll(caller.userId());
     return Response.noContent().cookie(expiredRefreshCookie()).build();
@@ -122,7 +184,15 @@ public class AuthResource {
   @Path("verify-email")
   @PermitAll
   @PerIpLimit("verify-email")
-  @Operation(summary = "Verify the email address with the emailed token")
+  @Operation(
+      operationId = "verifyEmail",
+      summary = "Verify the email address with the emailed token")
+  @SecurityRequirementsSets({})
+  @APIResponse(responseCode = "204", description = "The email address is verified")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: no token, or one that is unknown, already used or expired")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response verifyEmail(
       @NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
     recovery.verifyEmail(request.token().strip());
@@ -134,7 +204,16 @@ public class AuthResource {
   @Path("password-reset")
   @PermitAll
   @PerIpLimit("password-reset")
-  @Operation(summary = "Request a password reset email (always 202)")
+  @Operation(
+      operationId = "requestPasswordReset",
+      summary = "Request a password reset email (always 202)")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "Accepted, whether or not the email has an account; a reset link is emailed when it has")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response requestPasswordReset(
       @NotNull(message = "a JSON body is required") @Valid PasswordResetRequest request) {
     recovery.requestPasswordReset(request.email());
@@ -146,7 +225,19 @@ public class AuthResource {
   @Path("password-reset/confirm")
   @PermitAll
   @PerIpLimit("password-reset")
-  @Operation(summary = "Set a new password with the emailed token")
+  @Operation(
+      operationId = "confirmPasswordReset",
+      summary = "Set a new password with the emailed token")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "204",
+      description = "The password is changed and every session of the account has ended")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: a weak new password, or a token that is unknown, already used "
+              + "or expired")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response confirmPasswordReset(
       @NotNull(message = "a JSON body is required") @Valid PasswordResetConfirmation request) {
     recovery.confirmPasswordReset(request.token().strip(), request.newPassword());

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +32,10 @@ public class MeResource {
   /** The signed-in user. */
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "The signed-in user")
+  @Operation(operationId = "getCurrentUser", summary = "The signed-in user")
+  @APIResponse(responseCode = "200", description = "The signed-in user")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public UserView me() {
     return accounts.user(caller.userId());
   }
@@ -40,7 +44,19 @@ public class MeResource {
   @POST
   @Path("totp")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
-  @Operation(summary = "Start TOTP enrolment (returns the otpauth:// URI and recovery codes)")
+  @Operation(
+      operationId = "enrolTotp",
+      summary = "Start TOTP enrolment (returns the otpauth:// URI and recovery codes)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The otpauth:// URI, the secret and 10 recovery codes, shown only this once")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers and admins use 2FA")
+  @APIResponse(responseCode = "409", description = "TOTP_ALREADY_ENABLED: turn 2FA off first")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description = "TOTP_UNAVAILABLE: two-factor secrets cannot be stored right now")
   public TotpEnrolment enrolTotp() {
     return twoFactor.enrol(caller.userId());
   }
@@ -49,7 +65,17 @@ public class MeResource {
   @POST
   @Path("totp/confirm")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
-  @Operation(summary = "Confirm TOTP enrolment with a current code")
+  @Operation(operationId = "confirmTotp", summary = "Confirm TOTP enrolment with a current code")
+  @APIResponse(responseCode = "204", description = "2FA is on: signing in needs a code from now on")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: no code, or not the current code of the authenticator app")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers and admins use 2FA")
+  @APIResponse(
+      responseCode = "409",
+      description = "TOTP_ALREADY_ENABLED, or TOTP_NOT_ENROLLED when enrolment never began")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response confirmTotp(
       @NotNull(message = "a JSON body is required") @Valid CodeRequest request) {
     twoFactor.confirm(caller.userId(), request.code().strip());
@@ -60,7 +86,18 @@ public class MeResource {
   @POST
   @Path("totp/disable")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
-  @Operation(summary = "Turn TOTP off (needs a current code or a recovery code)")
+  @Operation(
+      operationId = "disableTotp",
+      summary = "Turn TOTP off (needs a current code or a recovery code)")
+  @APIResponse(responseCode = "204", description = "2FA is off and the recovery codes are gone")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: no code, or neither the current code nor an unused recovery code")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers and admins use 2FA")
+  @APIResponse(responseCode = "409", description = "TOTP_NOT_ENABLED: 2FA is not on")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response disableTotp(
       @NotNull(message = "a JSON body is required") @Valid CodeRequest request) {
     twoFactor.disable(caller.userId(), request.code().strip());

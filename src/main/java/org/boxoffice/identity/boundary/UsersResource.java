@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +32,15 @@ public class UsersResource {
   @PUT
   @Path("{id}/role")
   @RolesAllowed("ADMIN")
-  @Operation(summary = "Change a user's role (ADMIN)")
+  @Operation(operationId = "changeUserRole", summary = "Change a user's role (ADMIN)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The user with the new role; the user's sessions have ended")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only admins change roles")
+  @APIResponse(responseCode = "404", description = "USER_NOT_FOUND")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public UserView changeRole(
       @PathParam("id") @Positive long id,
       @NotNull(message = "a JSON body is required") @Valid RoleChange request) {

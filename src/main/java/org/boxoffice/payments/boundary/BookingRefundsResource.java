@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +36,21 @@ public class BookingRefundsResource {
    */
   @POST
   @RolesAllowed("ORGANIZER")
-  @Operation(summary = "Refund a booking in full or in part (the event's organizer)")
+  @Operation(
+      operationId = "refundBooking",
+      summary = "Refund a booking in full or in part (the event's organizer)")
+  @APIResponse(responseCode = "200", description = "The refund")
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "BOOKING_NOT_FOUND: no such booking, or not of the caller's event")
+  @APIResponse(
+      responseCode = "409",
+      description = "NOT_REFUNDABLE: not CONFIRMED, not paid, or refunded in full already")
+  @APIResponse(responseCode = "422", description = "REFUND_TOO_LARGE: more than is left to refund")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public RefundView refund(@PathParam("id") long id, @Valid RefundRequest request) {
     return payments.refund(id, caller.userId(), request == null ? null : request.amount());
   }

@@ -19,7 +19,9 @@ import java.util.Map;
 import org.boxoffice.booking.boundary.BookingView;
 import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stripe's webhook, and the sandbox's stand-in for a customer paying. */
@@ -39,7 +41,14 @@ public class PaymentsResource {
   @POST
   @Path("stripe/webhook")
   @PermitAll
-  @Operation(summary = "Stripe webhook (signed by Stripe)")
+  @Operation(operationId = "handleStripeWebhook", summary = "Stripe webhook (signed by Stripe)")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description = "The event was received (also when it arrives again: each takes effect once)")
+  @APIResponse(
+      responseCode = "400",
+      description = "INVALID_SIGNATURE: the Stripe-Signature is missing, wrong or stale")
   public Map<String, Boolean> webhook(
       @HeaderParam("Stripe-Signature") String signature, InputStream body) throws IOException {
     // The exact bytes Stripe signed: read raw, never through a JSON binding.
@@ -52,7 +61,17 @@ public class PaymentsResource {
   @Path("sandbox/{paymentIntentId}/confirm")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @SecurityRequirement(name = "bearer")
-  @Operation(summary = "Sandbox: pay a booking's payment intent (sandbox mode only)")
+  @Operation(
+      operationId = "confirmSandboxPayment",
+      summary = "Sandbox: pay a booking's payment intent (sandbox mode only)")
+  @APIResponse(responseCode = "200", description = "The booking, CONFIRMED with its tickets")
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: not a payment intent id")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "PAYMENT_NOT_FOUND: no such sandbox payment of the caller's, or the app runs with Stripe")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public BookingView confirmSandbox(
       @PathParam("paymentIntentId")
           @Pattern(regexp = "[A-Za-z0-9_-]{1,255}", message = "is not a payment intent id")

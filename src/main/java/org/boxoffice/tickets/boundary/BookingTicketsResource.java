@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,7 +30,13 @@ public class BookingTicketsResource {
 
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "The tickets of your booking")
+  @Operation(operationId = "listBookingTickets", summary = "The tickets of your booking")
+  @APIResponse(responseCode = "200", description = "The booking's tickets")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "BOOKING_NOT_FOUND: no such booking, or not the caller's")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public List<TicketView> list(@PathParam("id") long id) {
     return tickets.ofBooking(id, caller.userId());
   }

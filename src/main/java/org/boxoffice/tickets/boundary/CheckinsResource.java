@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.ApiException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,8 +37,27 @@ public class CheckinsResource {
   @POST
   @RolesAllowed("ORGANIZER")
   @Operation(
+      operationId = "checkInTicket",
       summary =
           "Check a ticket in by its QR code, or by its typed ticket number (the event's organizer)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket is checked in: {ticketNumber, attendeeName, checkedInAt}")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "INVALID_TICKET_CODE for a forged or malformed code; VALIDATION_FAILED without "
+              + "exactly one of code and ticketNumber, or for a malformed ticket number")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "TICKET_NOT_FOUND: an unknown ticket number, or a ticket of another organizer's event")
+  @APIResponse(
+      responseCode = "409",
+      description = "ALREADY_CHECKED_IN (with the first time in details), or TICKET_NOT_VALID")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public CheckinView checkIn(
       @NotNull(message = "a JSON body is required") @Valid CheckinRequest request) {
     long organizerId = caller.userId();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.boxoffice.identity.boundary.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +28,13 @@ public class TicketsResource {
   @Path("{id: [0-9]{1,18}}/qr.png")
   @Produces("image/png")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "The ticket's QR code (its holder)")
+  @Operation(operationId = "getTicketQrCode", summary = "The ticket's QR code (its holder)")
+  @APIResponse(responseCode = "200", description = "The ticket's QR code as a PNG image")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "TICKET_NOT_FOUND: no such ticket, or not the caller's")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response qr(@PathParam("id") long id) {
     return Response.ok(tickets.qrPng(id, caller.userId()), "image/png")
         .header("Cache-Control", "private, no-store")
@@ -38,7 +45,13 @@ public class TicketsResource {
   @Path("{id: [0-9]{1,18}}.pdf")
   @Produces("application/pdf")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
-  @Operation(summary = "The printable ticket (its holder)")
+  @Operation(operationId = "getTicketPdf", summary = "The printable ticket (its holder)")
+  @APIResponse(responseCode = "200", description = "The printable ticket as a PDF")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "TICKET_NOT_FOUND: no such ticket, or not the caller's")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response pdf(@PathParam("id") long id) {
     return Response.ok(tickets.pdf(id, caller.userId()), "application/pdf")
         .header("Content-Disposition", "inline; filename=\"ticket-" + id + ".pdf\"")
