@@ -22,7 +22,7 @@ import org.boxoffice.payments.boundary.PaymentSummary;
 import org.boxoffice.payments.boundary.Payments;
 import org.boxoffice.payments.boundary.RefundRequest;
 import org.boxoffice.payments.boundary.RefundView;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -64,7 +64,7 @@ public class BookingDesk implements Serializable {
       attendees =
           new AttendeeModel(
               views, eventId, session.userId(), (Supplier<String> & Serializable) this::getSearch);
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -74,7 +74,7 @@ public class BookingDesk implements Serializable {
       detail = views.booking(eventId, bookingId, session.userId());
       payment = paymentLedger.ofBooking(eventId, bookingId, session.userId()).orElse(null);
       refundAmount = null;
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -85,7 +85,7 @@ public class BookingDesk implements Serializable {
       bookings.cancel(bookingId, session.userId());
       show(bookingId);
       FacesMessages.info("Booking #" + bookingId + " cancelled: its seats are back on sale.");
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -134,7 +134,7 @@ public class BookingDesk implements Serializable {
               + " The booking is "
               + refund.bookingStatus()
               + ".");
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       if ("REFUND_TOO_LARGE".equals(refusal.code())) {
         FacesMessages.fieldError(AMOUNT, refusal.getMessage());
       } else {

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.boxoffice.events.boundary.EventSummary;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.boxoffice.tickets.boundary.AlreadyCheckedIn;
 import org.boxoffice.tickets.boundary.CheckinView;
 import org.boxoffice.tickets.boundary.Tickets;
@@ -79,12 +79,12 @@ public class CheckinDesk implements Serializable {
               admitted.attendeeName(),
               admitted.ticketNumber(),
               "Checked in at " + clock(admitted.checkedInAt(), event));
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       result = refused(refusal, event);
     }
   }
 
-  private Result refused(ApiException refusal, EventSummary event) {
+  private Result refused(DomainException refusal, EventSummary event) {
     if (refusal instanceof AlreadyCheckedIn repeated) {
       CheckinView first = repeated.first();
       String when = clock(first.checkedInAt(), event);

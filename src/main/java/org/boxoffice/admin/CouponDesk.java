@@ -12,7 +12,7 @@ import org.boxoffice.coupons.boundary.CouponView;
 import org.boxoffice.coupons.boundary.Coupons;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** The coupons of one event: create, list with their use, disable. */
 @Named
@@ -44,7 +44,7 @@ public class CouponDesk implements Serializable {
     try {
       event = events.requireOwned(eventId, session.userId());
       refresh();
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -68,7 +68,7 @@ public class CouponDesk implements Serializable {
       discountValue = null;
       maxUsages = null;
       refresh();
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       if ("COUPON_CODE_TAKEN".equals(refusal.code())) {
         FacesMessages.fieldError(FORM + ":code", refusal.getMessage());
       } else {
@@ -82,7 +82,7 @@ public class CouponDesk implements Serializable {
       coupons.disable(eventId, couponId, session.userId());
       FacesMessages.info("Coupon disabled: later bookings can't use it.");
       refresh();
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }

@@ -35,7 +35,8 @@ import org.boxoffice.events.boundary.Reservation;
 import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.events.boundary.SeatLock;
 import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.boundary.ErrorResponses;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -110,14 +111,13 @@ public class BookingLedger {
         BookingView view = BookingView.of(booking);
         placements.add(Placement.placed(view, order.idempotencyRecordId() != null));
         keep(answers, order, 201, JSONB.toJson(view));
-      } catch (ApiException refusal) {
+      } catch (DomainException refusal) {
         placements.add(Placement.failed(refusal, order.idempotencyRecordId() != null));
         keep(
             answers,
             order,
-            refusal.status(),
-            JSONB.toJson(
-                new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details())));
+            ErrorResponses.statusOf(refusal),
+            JSONB.toJson(ErrorResponses.errorOf(refusal)));
       }
     }
     em.flush();

@@ -24,8 +24,10 @@ import org.boxoffice.events.boundary.Availability;
 import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.boundary.ErrorResponses;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -185,11 +187,13 @@ public class Bookings {
     Placement placement = lanes.place(new BookingOrder(userId, request, recordId));
     if (placement.failure() != null) {
       RuntimeException failure = placement.failure();
-      if (failure instanceof ApiException refusal && refusal.status() < 500) {
+      if (failure instanceof DomainException refusal && ErrorResponses.statusOf(refusal) < 500) {
         if (!placement.answerStored()) {
-          Envelope.Error error =
-              new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details());
-          idempotency.complete(recordId, refusal.status(), JSONB.toJson(error), clock.instant());
+          idempotency.complete(
+              recordId,
+              ErrorResponses.statusOf(refusal),
+              JSONB.toJson(ErrorResponses.errorOf(refusal)),
+              clock.instant());
         }
       } else {
         // Not an answer worth keeping (the database went away, a bug): a retry runs it afresh.
@@ -199,7 +203,7 @@ public class Bookings {
     }
     try {
       return new Answer(withPayment(placement.booking(), userId, false), false);
-    } catch (ApiException unavailable) {
+    } catch (DomainException unavailable) {
       // The payment could not be opened and the hold was given back: a retry runs afresh.
       idempotency.forget(recordId);
       throw unavailable;

@@ -25,6 +25,7 @@ import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 
 /** Coupons of an event: the organizer's management, and redemption for bookings. */
 @ApplicationScoped
@@ -158,7 +159,7 @@ public class Coupons {
     for (Long tier : tiers) {
       try {
         inventory.peek(event.eventId(), tier);
-      } catch (ApiException e) {
+      } catch (DomainException e) {
         throw ApiException.invalid(
             "ticketTypeIds", "ticket type " + tier + " is not a ticket type of this event");
       }

@@ -20,6 +20,7 @@ import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.RefreshToken;
 import org.boxoffice.identity.entity.Session;
 import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,7 +53,7 @@ public class SignIn {
    * Unknown email and wrong password get the same answer after the same work; 5 failures a minute
    * block the account (429) whatever the password.
    */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public TokenResponse login(LoginRequest request) {
     tokens.checkAvailable();
     throttle.checkNotBlocked(request.email());
@@ -103,7 +104,7 @@ public class SignIn {
    * Rotates a refresh token: the presented one is spent and a new pair issued. A spent token
    * presented again means it leaked: the whole session is revoked and the answer is 401.
    */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public TokenResponse refresh(String presented) {
     tokens.checkAvailable();
     RefreshToken token =
