@@ -25,7 +25,6 @@ import org.boxoffice.events.boundary.TicketTypeChange;
 import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.events.boundary.TicketTypeView;
 import org.boxoffice.events.boundary.UpdateEventRequest;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.entity.DomainException;
 
 /**
@@ -133,7 +132,7 @@ public class EventEditor implements Serializable {
 
   private void show(EventView event) {
     if (event.organizerId() != session.userId()) {
-      throw ApiException.notFound("EVENT_NOT_FOUND", "No such event");
+      throw DomainException.notFound("EVENT_NOT_FOUND", "No such event");
     }
     saved = event;
     id = event.id();

@@ -29,12 +29,12 @@ import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.coupons.boundary.CouponLock;
 import org.boxoffice.coupons.boundary.Coupons;
 import org.boxoffice.coupons.boundary.Redemption;
+import org.boxoffice.coupons.entity.CouponRefused;
 import org.boxoffice.coupons.entity.DiscountType;
 import org.boxoffice.events.boundary.EventCancelled;
 import org.boxoffice.events.boundary.Reservation;
 import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.events.boundary.SeatLock;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.ErrorResponses;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -170,7 +170,7 @@ public class BookingLedger {
                 CouponLock.normalize(request.couponCode()),
                 code -> coupons.lock(seats.eventId(), request.couponCode()));
     if (request.couponCode() != null && coupon.isEmpty()) {
-      throw CouponLock.unknownCode();
+      throw CouponRefused.notValid();
     }
     // The coupon is checked before the seats are taken, and takes its use only after: a refusal
     // of either leaves both as they were.
@@ -234,7 +234,7 @@ public class BookingLedger {
   public PaidOutcome confirmPaid(long bookingId, Instant now) {
     Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
     if (booking == null) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
     return switch (booking.status()) {
       case PENDING -> {
@@ -340,7 +340,7 @@ public class BookingLedger {
     // The booking row first: a cancellation waits for the expiry job's claim rather than racing it.
     Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
     if (booking == null || !booking.isVisibleTo(userId)) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
     cancelAndGiveBack(booking, false);
     metrics.cancelled(1);

@@ -22,6 +22,7 @@ import org.boxoffice.booking.control.RequestFingerprint;
 import org.boxoffice.booking.entity.Booking;
 import org.boxoffice.events.boundary.Availability;
 import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.events.entity.SoldOut;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Envelope;
 import org.boxoffice.platform.boundary.ErrorResponses;
@@ -98,7 +99,7 @@ public class Bookings {
           continue;
         }
         if (!record.requestHash().equals(hash)) {
-          throw ApiException.unprocessable(
+          throw DomainException.refused(
               IDEMPOTENCY_KEY_REUSED,
               "This Idempotency-Key was used for another request; use a new key");
         }
@@ -107,7 +108,7 @@ public class Bookings {
         }
       }
       if (clock.instant().isAfter(deadline)) {
-        throw ApiException.conflict(
+        throw DomainException.conflict(
             IDEMPOTENCY_IN_PROGRESS,
             "A request with this Idempotency-Key is still running; retry shortly");
       }
@@ -138,7 +139,7 @@ public class Bookings {
   public BookingView get(long bookingId, long userId) {
     Booking booking = em.find(Booking.class, bookingId);
     if (booking == null || booking.userId() != userId) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
     return BookingView.of(booking);
   }
@@ -179,7 +180,7 @@ public class Bookings {
     if ("PUBLISHED".equals(seats.eventStatus())
         && left < request.seats()
         && !horizon.mayHaveOverdue(request.eventId(), clock.instant())) {
-      throw SeatInventory.soldOut(left);
+      throw SoldOut.ofEvent(left);
     }
   }
 
@@ -243,7 +244,7 @@ public class Bookings {
       Thread.sleep(POLL.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApiException.conflict(IDEMPOTENCY_IN_PROGRESS, "Interrupted while waiting");
+      throw DomainException.conflict(IDEMPOTENCY_IN_PROGRESS, "Interrupted while waiting");
     }
   }
 }

@@ -16,8 +16,8 @@ import org.boxoffice.identity.control.PasswordPolicy;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.Role;
 import org.boxoffice.identity.entity.Session;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 
 /** Accounts: registration, roles and look-up. Transactions begin and end here. */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class Accounts {
     PasswordPolicy.check(request.password())
         .ifPresent(
             reason -> {
-              throw ApiException.invalid("password", reason);
+              throw DomainException.invalid("password", reason);
             });
     Role role = request.accountType() == null ? Role.ATTENDEE : Role.valueOf(request.accountType());
     Account account = create(request, role);
@@ -56,7 +56,7 @@ public class Accounts {
     PasswordPolicy.check(request.password())
         .ifPresent(
             reason -> {
-              throw ApiException.invalid("password", reason);
+              throw DomainException.invalid("password", reason);
             });
     return UserView.of(create(request, role));
   }
@@ -69,7 +69,7 @@ public class Accounts {
 
   private Account create(RegisterRequest request, Role role) {
     if (findByEmail(request.email()).isPresent()) {
-      throw ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+      throw DomainException.conflict(EMAIL_TAKEN, "An account with this email already exists");
     }
     Account account =
         new Account(
@@ -85,7 +85,7 @@ public class Accounts {
     } catch (PersistenceException e) {
       // Two registrations for one email raced past the check: the unique index decides.
       if (isUniqueViolation(e)) {
-        throw ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+        throw DomainException.conflict(EMAIL_TAKEN, "An account with this email already exists");
       }
       throw e;
     }
@@ -100,7 +100,7 @@ public class Accounts {
   public UserView changeRole(long id, Role role) {
     Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (account == null) {
-      throw ApiException.notFound(USER_NOT_FOUND, "No such user");
+      throw DomainException.notFound(USER_NOT_FOUND, "No such user");
     }
     Role previous = account.role();
     account.changeRole(role);
@@ -117,7 +117,7 @@ public class Accounts {
   public UserView user(long id) {
     Account account = em.find(Account.class, id);
     if (account == null) {
-      throw ApiException.notFound(USER_NOT_FOUND, "No such user");
+      throw DomainException.notFound(USER_NOT_FOUND, "No such user");
     }
     return UserView.of(account);
   }

@@ -19,14 +19,13 @@ import org.boxoffice.identity.control.TokenIssuer;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.RefreshToken;
 import org.boxoffice.identity.entity.Session;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sign-in, refresh-token rotation and sign-out. Refusals that must leave a trace (failed sign-in,
- * refresh replay) commit their audit entry and revocation: these methods do not roll back on {@link
- * ApiException}.
+ * refresh replay) commit their audit entry and revocation: these methods do not roll back on a
+ * {@link DomainException}.
  */
 @ApplicationScoped
 public class SignIn {
@@ -69,7 +68,8 @@ public class SignIn {
     boolean secondFactor = false;
     if (account.totpEnabled()) {
       if (request.totpCode() == null || request.totpCode().isBlank()) {
-        throw new ApiException(401, TOTP_REQUIRED, "Send totpCode: this account uses 2FA");
+        throw DomainException.unauthenticated(
+            TOTP_REQUIRED, "Send totpCode: this account uses 2FA");
       }
       if (!twoFactor.accepts(account, request.totpCode().strip())) {
         throw failed(account.id(), account.email(), "wrong TOTP or recovery code");
@@ -131,8 +131,8 @@ public class SignIn {
           "session",
           session.id(),
           "a spent refresh token was presented; session revoked");
-      throw new ApiException(
-          401, REFRESH_TOKEN_REUSED, "This refresh token was already used; sign in again");
+      throw DomainException.unauthenticated(
+          REFRESH_TOKEN_REUSED, "This refresh token was already used; sign in again");
     }
     token.markUsed(now);
     String next = Secrets.newToken();
@@ -183,14 +183,15 @@ public class SignIn {
         accessToken, "Bearer", tokens.lifetimeSeconds(), refreshToken, UserView.of(account));
   }
 
-  private ApiException failed(Long accountId, String email, String why) {
+  private DomainException failed(Long accountId, String email, String why) {
     throttle.recordFailure(email);
     audit.recordAs(accountId, email, "auth.login.failure", "user", null, why);
-    return new ApiException(401, Accounts.INVALID_CREDENTIALS, "Email or password is wrong");
+    return DomainException.unauthenticated(
+        Accounts.INVALID_CREDENTIALS, "Email or password is wrong");
   }
 
-  private static ApiException invalidRefreshToken() {
-    return new ApiException(
-        401, INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again");
+  private static DomainException invalidRefreshToken() {
+    return DomainException.unauthenticated(
+        INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again");
   }
 }

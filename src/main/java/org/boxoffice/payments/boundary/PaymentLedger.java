@@ -25,7 +25,7 @@ import org.boxoffice.booking.boundary.OrganizerViews;
 import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -201,7 +201,7 @@ public class PaymentLedger {
         .getResultStream()
         .filter(p -> p.userId() == userId)
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment"));
+        .orElseThrow(() -> DomainException.notFound(PAYMENT_NOT_FOUND, "No such payment"));
   }
 
   /**
@@ -231,14 +231,15 @@ public class PaymentLedger {
         bookings
             .lock(bookingId)
             .filter(b -> b.organizerId() == organizerId)
-            .orElseThrow(() -> ApiException.notFound("BOOKING_NOT_FOUND", "No such booking"));
+            .orElseThrow(() -> DomainException.notFound("BOOKING_NOT_FOUND", "No such booking"));
     if (!"CONFIRMED".equals(booking.status())) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           NOT_REFUNDABLE, "A " + booking.status() + " booking can't be refunded");
     }
     Payment payment =
         lockByBooking(bookingId)
-            .orElseThrow(() -> ApiException.conflict(NOT_REFUNDABLE, "This booking was not paid"));
+            .orElseThrow(
+                () -> DomainException.conflict(NOT_REFUNDABLE, "This booking was not paid"));
     return book(payment, amount, "ORGANIZER");
   }
 

@@ -29,26 +29,6 @@ public class ApiException extends DomainException {
     this.status = status;
   }
 
-  public static ApiException notFound(String code, String message) {
-    return new ApiException(404, code, message);
-  }
-
-  public static ApiException conflict(String code, String message) {
-    return new ApiException(409, code, message);
-  }
-
-  public static ApiException unprocessable(String code, String message) {
-    return new ApiException(422, code, message);
-  }
-
-  public static ApiException invalid(String field, String message) {
-    return new ApiException(
-        400,
-        ErrorCodes.VALIDATION_FAILED,
-        "The request is invalid",
-        List.of(new Envelope.FieldError(field, message)));
-  }
-
   public int status() {
     return status;
   }

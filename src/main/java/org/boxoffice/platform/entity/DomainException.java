@@ -57,6 +57,10 @@ public class DomainException extends RuntimeException {
     return new DomainException(Kind.REFUSED, code, message);
   }
 
+  public static DomainException unauthenticated(String code, String message) {
+    return new DomainException(Kind.UNAUTHENTICATED, code, message);
+  }
+
   /** {@code VALIDATION_FAILED}, "The request is invalid", with one detail for the field. */
   public static DomainException invalid(String field, String message) {
     return new DomainException(
