@@ -11,6 +11,7 @@ import org.boxoffice.identity.boundary.LoginRequest;
 import org.boxoffice.identity.boundary.SignIn;
 import org.boxoffice.identity.boundary.TokenResponse;
 import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.entity.DomainException;
 
 /**
@@ -39,7 +40,7 @@ public class AdminIdentityStore implements IdentityStore {
     try {
       signedIn = identity.login(new LoginRequest(form.email(), form.password(), form.totpCode()));
     } catch (DomainException refusal) {
-      attempt.refused(refusal.getMessage(), SignIn.TOTP_REQUIRED.equals(refusal.code()));
+      attempt.refused(refusal.getMessage(), IdentityErrors.TOTP_REQUIRED.equals(refusal.code()));
       return CredentialValidationResult.INVALID_RESULT;
     } finally {
       form.clear();

@@ -12,6 +12,7 @@ import org.boxoffice.platform.entity.DomainException;
 import org.boxoffice.tickets.boundary.AlreadyCheckedIn;
 import org.boxoffice.tickets.boundary.CheckinView;
 import org.boxoffice.tickets.boundary.Tickets;
+import org.boxoffice.tickets.entity.TicketErrors;
 
 /**
  * The check-in desk at the door of one event: a USB scanner types a ticket's QR payload into one
@@ -97,10 +98,10 @@ public class CheckinDesk implements Serializable {
     }
     String headline =
         switch (refusal.code()) {
-          case "INVALID_TICKET_CODE" -> "Not a genuine ticket";
-          case "TICKET_FOR_ANOTHER_EVENT" -> "Ticket for another event";
-          case "TICKET_NOT_FOUND" -> "No such ticket";
-          case "TICKET_NOT_VALID" -> "Ticket no longer valid";
+          case TicketErrors.INVALID_TICKET_CODE -> "Not a genuine ticket";
+          case TicketErrors.TICKET_FOR_ANOTHER_EVENT -> "Ticket for another event";
+          case TicketErrors.TICKET_NOT_FOUND -> "No such ticket";
+          case TicketErrors.TICKET_NOT_VALID -> "Ticket no longer valid";
           default -> "Refused";
         };
     return new Result(false, "STOP — " + headline, null, null, refusal.getMessage());

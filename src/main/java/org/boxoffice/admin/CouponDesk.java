@@ -10,6 +10,7 @@ import java.util.List;
 import org.boxoffice.coupons.boundary.CouponRequest;
 import org.boxoffice.coupons.boundary.CouponView;
 import org.boxoffice.coupons.boundary.Coupons;
+import org.boxoffice.coupons.entity.CouponErrors;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.platform.entity.DomainException;
@@ -69,7 +70,7 @@ public class CouponDesk implements Serializable {
       maxUsages = null;
       refresh();
     } catch (DomainException refusal) {
-      if ("COUPON_CODE_TAKEN".equals(refusal.code())) {
+      if (CouponErrors.COUPON_CODE_TAKEN.equals(refusal.code())) {
         FacesMessages.fieldError(FORM + ":code", refusal.getMessage());
       } else {
         FacesMessages.refused(refusal, CouponDesk::clientId);

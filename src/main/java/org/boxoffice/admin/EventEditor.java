@@ -25,6 +25,7 @@ import org.boxoffice.events.boundary.TicketTypeChange;
 import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.events.boundary.TicketTypeView;
 import org.boxoffice.events.boundary.UpdateEventRequest;
+import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.platform.entity.DomainException;
 
 /**
@@ -132,7 +133,7 @@ public class EventEditor implements Serializable {
 
   private void show(EventView event) {
     if (event.organizerId() != session.userId()) {
-      throw DomainException.notFound("EVENT_NOT_FOUND", "No such event");
+      throw DomainException.notFound(EventErrors.EVENT_NOT_FOUND, "No such event");
     }
     saved = event;
     id = event.id();

@@ -15,6 +15,7 @@ import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.RegisterRequest;
 import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.Role;
 import org.boxoffice.platform.entity.DomainException;
 
@@ -39,7 +40,7 @@ public class DemoSeeder {
                   ORGANIZER_EMAIL, "demo-organizer-pass", "Demo", "Organizer", null),
               Role.ORGANIZER);
     } catch (DomainException alreadySeeded) {
-      if (Accounts.EMAIL_TAKEN.equals(alreadySeeded.code())) {
+      if (IdentityErrors.EMAIL_TAKEN.equals(alreadySeeded.code())) {
         return false;
       }
       throw alreadySeeded;

@@ -17,6 +17,7 @@ import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.TokenIssuer;
 import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.RefreshToken;
 import org.boxoffice.identity.entity.Session;
 import org.boxoffice.platform.entity.DomainException;
@@ -29,10 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SignIn {
-  public static final String TOTP_REQUIRED = "TOTP_REQUIRED";
-  public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
-  public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
-
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject PasswordHasher hasher;
@@ -69,7 +66,7 @@ public class SignIn {
     if (account.totpEnabled()) {
       if (request.totpCode() == null || request.totpCode().isBlank()) {
         throw DomainException.unauthenticated(
-            TOTP_REQUIRED, "Send totpCode: this account uses 2FA");
+            IdentityErrors.TOTP_REQUIRED, "Send totpCode: this account uses 2FA");
       }
       if (!twoFactor.accepts(account, request.totpCode().strip())) {
         throw failed(account.id(), account.email(), "wrong TOTP or recovery code");
@@ -132,7 +129,8 @@ public class SignIn {
           session.id(),
           "a spent refresh token was presented; session revoked");
       throw DomainException.unauthenticated(
-          REFRESH_TOKEN_REUSED, "This refresh token was already used; sign in again");
+          IdentityErrors.REFRESH_TOKEN_REUSED,
+          "This refresh token was already used; sign in again");
     }
     token.markUsed(now);
     String next = Secrets.newToken();
@@ -187,11 +185,11 @@ public class SignIn {
     throttle.recordFailure(email);
     audit.recordAs(accountId, email, "auth.login.failure", "user", null, why);
     return DomainException.unauthenticated(
-        Accounts.INVALID_CREDENTIALS, "Email or password is wrong");
+        IdentityErrors.INVALID_CREDENTIALS, "Email or password is wrong");
   }
 
   private static DomainException invalidRefreshToken() {
     return DomainException.unauthenticated(
-        INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again");
+        IdentityErrors.INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again");
   }
 }

@@ -19,6 +19,7 @@ import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.Totp;
 import org.boxoffice.identity.control.TotpSecrets;
 import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.RecoveryCode;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** TOTP second factor: enrolment, confirmation, sign-in check and recovery codes. */
 @ApplicationScoped
 public class TwoFactor {
-  public static final String TOTP_ALREADY_ENABLED = "TOTP_ALREADY_ENABLED";
   static final int RECOVERY_CODES = 10;
 
   @PersistenceContext EntityManager em;
@@ -46,7 +46,8 @@ public class TwoFactor {
   public TotpEnrolment enrol(long userId) {
     Account account = lockedAccount(userId);
     if (account.totpEnabled()) {
-      throw DomainException.conflict(TOTP_ALREADY_ENABLED, "2FA is already on; disable it first");
+      throw DomainException.conflict(
+          IdentityErrors.TOTP_ALREADY_ENABLED, "2FA is already on; disable it first");
     }
     String secret = Totp.newSecret();
     account.beginTotpEnrolment(secrets.seal(userId, secret));
@@ -65,11 +66,11 @@ public class TwoFactor {
   public void confirm(long userId, String code) {
     Account account = lockedAccount(userId);
     if (account.totpEnabled()) {
-      throw DomainException.conflict(TOTP_ALREADY_ENABLED, "2FA is already on");
+      throw DomainException.conflict(IdentityErrors.TOTP_ALREADY_ENABLED, "2FA is already on");
     }
     if (account.totpSecret() == null) {
       throw DomainException.conflict(
-          "TOTP_NOT_ENROLLED", "Start TOTP enrolment first (POST /me/totp)");
+          IdentityErrors.TOTP_NOT_ENROLLED, "Start TOTP enrolment first (POST /me/totp)");
     }
     if (!acceptsTotpCode(account, code)) {
       throw DomainException.invalid("code", "is not the current code of the authenticator app");
@@ -83,7 +84,7 @@ public class TwoFactor {
   public void disable(long userId, String code) {
     Account account = lockedAccount(userId);
     if (!account.totpEnabled()) {
-      throw DomainException.conflict("TOTP_NOT_ENABLED", "2FA is not on");
+      throw DomainException.conflict(IdentityErrors.TOTP_NOT_ENABLED, "2FA is not on");
     }
     if (!accepts(account, code)) {
       throw DomainException.invalid("code", "is not the current code or an unused recovery code");
@@ -142,7 +143,7 @@ public class TwoFactor {
   private Account lockedAccount(long userId) {
     Account account = em.find(Account.class, userId, LockModeType.PESSIMISTIC_WRITE);
     if (account == null) {
-      throw DomainException.notFound(Accounts.USER_NOT_FOUND, "No such user");
+      throw DomainException.notFound(IdentityErrors.USER_NOT_FOUND, "No such user");
     }
     return account;
   }

@@ -133,7 +133,7 @@ public class Account {
   public void enableTotp() {
     if (totpSecret == null) {
       throw DomainException.conflict(
-          "TOTP_NOT_ENROLLED", "Start TOTP enrolment first (POST /me/totp)");
+          IdentityErrors.TOTP_NOT_ENROLLED, "Start TOTP enrolment first (POST /me/totp)");
     }
     this.totpEnabled = true;
   }

@@ -49,7 +49,8 @@ public class RecoveryCode {
 
   public void markUsed(Instant now) {
     if (usedAt != null) {
-      throw DomainException.conflict("RECOVERY_CODE_USED", "The recovery code was used already");
+      throw DomainException.conflict(
+          IdentityErrors.RECOVERY_CODE_USED, "The recovery code was used already");
     }
     usedAt = now;
   }

@@ -50,7 +50,8 @@ public class RefreshToken {
   /** Spends the token; a token is spent once. */
   public void markUsed(Instant now) {
     if (usedAt != null) {
-      throw DomainException.conflict("REFRESH_TOKEN_USED", "The refresh token was used already");
+      throw DomainException.conflict(
+          IdentityErrors.REFRESH_TOKEN_USED, "The refresh token was used already");
     }
     this.usedAt = now;
   }

@@ -74,7 +74,7 @@ public class Session {
   public void rotate(String newRefreshTokenHash, Instant now) {
     if (!isActive(now)) {
       throw DomainException.unauthenticated(
-          "SESSION_ENDED", "The session has ended; sign in again");
+          IdentityErrors.SESSION_ENDED, "The session has ended; sign in again");
     }
     this.refreshTokenHash = newRefreshTokenHash;
     this.rotatedCount++;
