@@ -15,6 +15,7 @@ import org.boxoffice.booking.boundary.Attendee;
 import org.boxoffice.booking.boundary.BookingView;
 import org.boxoffice.booking.boundary.Bookings;
 import org.boxoffice.booking.boundary.OrganizerViews;
+import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.payments.boundary.PaymentLedger;
@@ -22,6 +23,7 @@ import org.boxoffice.payments.boundary.PaymentSummary;
 import org.boxoffice.payments.boundary.Payments;
 import org.boxoffice.payments.boundary.RefundRequest;
 import org.boxoffice.payments.boundary.RefundView;
+import org.boxoffice.payments.entity.PaymentErrors;
 import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.model.LazyDataModel;
 
@@ -135,7 +137,7 @@ public class BookingDesk implements Serializable {
               + refund.bookingStatus()
               + ".");
     } catch (DomainException refusal) {
-      if ("REFUND_TOO_LARGE".equals(refusal.code())) {
+      if (PaymentErrors.REFUND_TOO_LARGE.equals(refusal.code())) {
         FacesMessages.fieldError(AMOUNT, refusal.getMessage());
       } else {
         FacesMessages.refused(refusal, field -> "amount".equals(field) ? AMOUNT : null);
@@ -146,7 +148,7 @@ public class BookingDesk implements Serializable {
   /** True when the booking shown was paid and not all of it went back yet. */
   public boolean isRefundable() {
     return detail != null
-        && "CONFIRMED".equals(detail.status())
+        && detail.status() == BookingStatus.CONFIRMED
         && payment != null
         && payment.refundable().signum() > 0;
   }

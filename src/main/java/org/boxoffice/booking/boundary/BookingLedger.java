@@ -203,7 +203,7 @@ public class BookingLedger {
       long userId,
       long eventId,
       long organizerId,
-      String status,
+      BookingStatus status,
       java.math.BigDecimal finalAmount,
       String currency) {}
 
@@ -314,7 +314,7 @@ public class BookingLedger {
         b.userId(),
         b.eventId(),
         b.organizerId(),
-        b.status().name(),
+        b.status(),
         b.finalAmount(),
         b.currency());
   }
@@ -417,7 +417,7 @@ public class BookingLedger {
             booking.id(),
             booking.userId(),
             booking.eventId(),
-            before.name(),
+            before,
             booking.finalAmount(),
             booking.currency(),
             withEvent));

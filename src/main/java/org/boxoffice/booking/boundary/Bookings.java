@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import org.boxoffice.booking.control.RequestFingerprint;
 import org.boxoffice.booking.entity.Booking;
+import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.events.boundary.Availability;
 import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.events.entity.SoldOut;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Envelope;
@@ -161,7 +163,7 @@ public class Bookings {
    * first request opened, or one opened now when that request never got that far.
    */
   private BookingView withPayment(BookingView booking, long userId, boolean replayed) {
-    if (checkout.isUnsatisfied() || !"PENDING".equals(booking.status())) {
+    if (checkout.isUnsatisfied() || booking.status() != BookingStatus.PENDING) {
       return booking;
     }
     Checkout payments = checkout.get();
@@ -177,7 +179,7 @@ public class Bookings {
   private void refuseIfSoldOut(BookingRequest request) {
     Availability seats = inventory.peek(request.eventId(), request.ticketTypeId());
     int left = Math.min(seats.eventAvailable(), seats.tierAvailable());
-    if ("PUBLISHED".equals(seats.eventStatus())
+    if (seats.eventStatus() == EventStatus.PUBLISHED
         && left < request.seats()
         && !horizon.mayHaveOverdue(request.eventId(), clock.instant())) {
       throw SoldOut.ofEvent(left);

@@ -22,6 +22,7 @@ import org.boxoffice.coupons.entity.DiscountType;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
@@ -152,7 +153,7 @@ public class Coupons {
 
   /** Checks the restriction names tiers of this event; drafts can't be checked yet (no peek). */
   private void requireTiersOf(OwnedEvent event, Set<Long> tiers) {
-    if (tiers.isEmpty() || "DRAFT".equals(event.status())) {
+    if (tiers.isEmpty() || event.status() == EventStatus.DRAFT) {
       return;
     }
     for (Long tier : tiers) {

@@ -170,7 +170,7 @@ public class Events {
         event.title(),
         event.currency(),
         event.capacity(),
-        event.status(clock.instant()).name());
+        event.status(clock.instant()));
   }
 
   private Event owned(long eventId, long organizerId, LockModeType lock) {

@@ -48,7 +48,7 @@ public class SeatInventory {
             ticketTypeId,
             id -> live.tierIds().contains(id) ? Optional.of(id) : Optional.empty());
     return new Availability(
-        eventId, live.status().name(), live.availableSeats(), tier, live.tierAvailable(tier));
+        eventId, live.status(), live.availableSeats(), tier, live.tierAvailable(tier));
   }
 
   /**

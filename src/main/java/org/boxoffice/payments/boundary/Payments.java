@@ -56,7 +56,7 @@ public class Payments implements Checkout {
    * a {@code Retry-After} of what is left of the circuit breaker's open delay.
    */
   @Override
-  public PaymentDetails open(BookingView booking, long userId) {
+  public Checkout.PaymentDetails open(BookingView booking, long userId) {
     PaymentGateway.Intent intent;
     PaymentGateway gateway;
     try {
@@ -87,7 +87,7 @@ public class Payments implements Checkout {
   }
 
   @Override
-  public PaymentDetails resume(BookingView booking, long userId) {
+  public Checkout.PaymentDetails resume(BookingView booking, long userId) {
     return ledger.openedFor(booking.id()).orElseGet(() -> open(booking, userId));
   }
 
