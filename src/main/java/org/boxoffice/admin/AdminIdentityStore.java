@@ -11,7 +11,8 @@ import org.boxoffice.identity.boundary.LoginRequest;
 import org.boxoffice.identity.boundary.SignIn;
 import org.boxoffice.identity.boundary.TokenResponse;
 import org.boxoffice.identity.boundary.UserView;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.identity.entity.IdentityErrors;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * The admin pages' Jakarta Security identity store: the one user store, checked by identity's
@@ -38,8 +39,8 @@ public class AdminIdentityStore implements IdentityStore {
     TokenResponse signedIn;
     try {
       signedIn = identity.login(new LoginRequest(form.email(), form.password(), form.totpCode()));
-    } catch (ApiException refusal) {
-      attempt.refused(refusal.getMessage(), SignIn.TOTP_REQUIRED.equals(refusal.code()));
+    } catch (DomainException refusal) {
+      attempt.refused(refusal.getMessage(), IdentityErrors.TOTP_REQUIRED.equals(refusal.code()));
       return CredentialValidationResult.INVALID_RESULT;
     } finally {
       form.clear();

@@ -15,6 +15,7 @@ import org.boxoffice.booking.boundary.Attendee;
 import org.boxoffice.booking.boundary.BookingView;
 import org.boxoffice.booking.boundary.Bookings;
 import org.boxoffice.booking.boundary.OrganizerViews;
+import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.payments.boundary.PaymentLedger;
@@ -22,7 +23,8 @@ import org.boxoffice.payments.boundary.PaymentSummary;
 import org.boxoffice.payments.boundary.Payments;
 import org.boxoffice.payments.boundary.RefundRequest;
 import org.boxoffice.payments.boundary.RefundView;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.payments.entity.PaymentErrors;
+import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -64,7 +66,7 @@ public class BookingDesk implements Serializable {
       attendees =
           new AttendeeModel(
               views, eventId, session.userId(), (Supplier<String> & Serializable) this::getSearch);
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -74,7 +76,7 @@ public class BookingDesk implements Serializable {
       detail = views.booking(eventId, bookingId, session.userId());
       payment = paymentLedger.ofBooking(eventId, bookingId, session.userId()).orElse(null);
       refundAmount = null;
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -85,7 +87,7 @@ public class BookingDesk implements Serializable {
       bookings.cancel(bookingId, session.userId());
       show(bookingId);
       FacesMessages.info("Booking #" + bookingId + " cancelled: its seats are back on sale.");
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -134,8 +136,8 @@ public class BookingDesk implements Serializable {
               + " The booking is "
               + refund.bookingStatus()
               + ".");
-    } catch (ApiException refusal) {
-      if ("REFUND_TOO_LARGE".equals(refusal.code())) {
+    } catch (DomainException refusal) {
+      if (PaymentErrors.REFUND_TOO_LARGE.equals(refusal.code())) {
         FacesMessages.fieldError(AMOUNT, refusal.getMessage());
       } else {
         FacesMessages.refused(refusal, field -> "amount".equals(field) ? AMOUNT : null);
@@ -146,7 +148,7 @@ public class BookingDesk implements Serializable {
   /** True when the booking shown was paid and not all of it went back yet. */
   public boolean isRefundable() {
     return detail != null
-        && "CONFIRMED".equals(detail.status())
+        && detail.status() == BookingStatus.CONFIRMED
         && payment != null
         && payment.refundable().signum() > 0;
   }

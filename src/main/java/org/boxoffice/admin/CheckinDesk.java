@@ -8,10 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.boxoffice.events.boundary.EventSummary;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.boxoffice.tickets.boundary.AlreadyCheckedIn;
 import org.boxoffice.tickets.boundary.CheckinView;
 import org.boxoffice.tickets.boundary.Tickets;
+import org.boxoffice.tickets.entity.TicketErrors;
 
 /**
  * The check-in desk at the door of one event: a USB scanner types a ticket's QR payload into one
@@ -79,12 +80,12 @@ public class CheckinDesk implements Serializable {
               admitted.attendeeName(),
               admitted.ticketNumber(),
               "Checked in at " + clock(admitted.checkedInAt(), event));
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       result = refused(refusal, event);
     }
   }
 
-  private Result refused(ApiException refusal, EventSummary event) {
+  private Result refused(DomainException refusal, EventSummary event) {
     if (refusal instanceof AlreadyCheckedIn repeated) {
       CheckinView first = repeated.first();
       String when = clock(first.checkedInAt(), event);
@@ -97,10 +98,10 @@ public class CheckinDesk implements Serializable {
     }
     String headline =
         switch (refusal.code()) {
-          case "INVALID_TICKET_CODE" -> "Not a genuine ticket";
-          case "TICKET_FOR_ANOTHER_EVENT" -> "Ticket for another event";
-          case "TICKET_NOT_FOUND" -> "No such ticket";
-          case "TICKET_NOT_VALID" -> "Ticket no longer valid";
+          case TicketErrors.INVALID_TICKET_CODE -> "Not a genuine ticket";
+          case TicketErrors.TICKET_FOR_ANOTHER_EVENT -> "Ticket for another event";
+          case TicketErrors.TICKET_NOT_FOUND -> "No such ticket";
+          case TicketErrors.TICKET_NOT_VALID -> "Ticket no longer valid";
           default -> "Refused";
         };
     return new Result(false, "STOP — " + headline, null, null, refusal.getMessage());

@@ -10,9 +10,10 @@ import java.util.List;
 import org.boxoffice.coupons.boundary.CouponRequest;
 import org.boxoffice.coupons.boundary.CouponView;
 import org.boxoffice.coupons.boundary.Coupons;
+import org.boxoffice.coupons.entity.CouponErrors;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** The coupons of one event: create, list with their use, disable. */
 @Named
@@ -44,7 +45,7 @@ public class CouponDesk implements Serializable {
     try {
       event = events.requireOwned(eventId, session.userId());
       refresh();
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
@@ -68,8 +69,8 @@ public class CouponDesk implements Serializable {
       discountValue = null;
       maxUsages = null;
       refresh();
-    } catch (ApiException refusal) {
-      if ("COUPON_CODE_TAKEN".equals(refusal.code())) {
+    } catch (DomainException refusal) {
+      if (CouponErrors.COUPON_CODE_TAKEN.equals(refusal.code())) {
         FacesMessages.fieldError(FORM + ":code", refusal.getMessage());
       } else {
         FacesMessages.refused(refusal, CouponDesk::clientId);
@@ -82,7 +83,7 @@ public class CouponDesk implements Serializable {
       coupons.disable(eventId, couponId, session.userId());
       FacesMessages.info("Coupon disabled: later bookings can't use it.");
       refresh();
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }

@@ -25,7 +25,8 @@ import org.boxoffice.events.boundary.TicketTypeChange;
 import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.events.boundary.TicketTypeView;
 import org.boxoffice.events.boundary.UpdateEventRequest;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.events.entity.EventErrors;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * Creates and edits an event with its ticket types; publishes and cancels it. Every rule is the
@@ -125,14 +126,14 @@ public class EventEditor implements Serializable {
       if (justCreated) {
         FacesMessages.info("Event created as a draft. Publish it to put it on sale.");
       }
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
   }
 
   private void show(EventView event) {
     if (event.organizerId() != session.userId()) {
-      throw ApiException.notFound("EVENT_NOT_FOUND", "No such event");
+      throw DomainException.notFound(EventErrors.EVENT_NOT_FOUND, "No such event");
     }
     saved = event;
     id = event.id();
@@ -189,7 +190,7 @@ public class EventEditor implements Serializable {
       }
       update(startDate, endDate);
       return null;
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.refused(refusal, this::clientId);
       return null;
     }
@@ -241,7 +242,7 @@ public class EventEditor implements Serializable {
       events.publish(id, session.userId());
       show(catalog.event(id, session.userId()));
       FacesMessages.info("Published: the event is on sale.");
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.refused(refusal, this::clientId);
     }
   }
@@ -252,7 +253,7 @@ public class EventEditor implements Serializable {
       events.cancel(id, session.userId());
       show(catalog.event(id, session.userId()));
       FacesMessages.info("The event is cancelled; every booking was cancelled and refunded.");
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.refused(refusal, this::clientId);
     }
   }

@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * Turns the boundaries' refusals into Faces messages: a field detail ({@code ticketTypes[1].price})
@@ -29,12 +29,12 @@ final class FacesMessages {
    * Reports a refusal; {@code clientId} maps a field name of the API to the client id of the input
    * (or null when the page has no input for it).
    */
-  static void refused(ApiException refusal, UnaryOperator<String> clientId) {
+  static void refused(DomainException refusal, UnaryOperator<String> clientId) {
     if (refusal.details().isEmpty()) {
       error(refusal.getMessage());
       return;
     }
-    for (Envelope.FieldError detail : refusal.details()) {
+    for (FieldDetail detail : refusal.details()) {
       field(detail.field(), detail.message(), clientId);
     }
   }

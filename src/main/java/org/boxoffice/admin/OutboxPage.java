@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.boxoffice.notifications.boundary.OutboxAdmin;
 import org.boxoffice.notifications.boundary.OutboxEntry;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.LazyDataModel;
 
@@ -56,7 +56,7 @@ public class OutboxPage implements Serializable {
     try {
       outbox.retry(id);
       FacesMessages.info("Email #" + id + " is queued again.");
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       FacesMessages.error(refusal.getMessage());
     }
     counts = outbox.counts();

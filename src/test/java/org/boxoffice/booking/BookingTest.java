@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.boxoffice.booking.entity.Booking;
 import org.boxoffice.booking.entity.BookingStatus;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.booking.entity.IllegalTransition;
+import org.boxoffice.platform.entity.DomainException.Kind;
 import org.junit.jupiter.api.Test;
 
 class BookingTest {
@@ -42,7 +43,8 @@ class BookingTest {
   void a_hold_expires_only_once_its_time_has_passed() {
     Booking b = booking("20.00");
     assertThatThrownBy(() -> b.expire(NOW.plusSeconds(60)))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            IllegalTransition.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
     b.expire(HOLD);
     assertThat(b.status()).isEqualTo(BookingStatus.EXPIRED);
   }
@@ -53,19 +55,21 @@ class BookingTest {
     expired.expire(HOLD);
     assertThatThrownBy(() -> expired.cancel(HOLD))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.code()).isEqualTo("BOOKING_NOT_CANCELLABLE"));
+            IllegalTransition.class,
+            e -> assertThat(e.code()).isEqualTo("BOOKING_NOT_CANCELLABLE"));
     Booking cancelled = booking("20.00");
     assertThat(cancelled.cancel(NOW)).isEqualTo(BookingStatus.PENDING);
     assertThatThrownBy(() -> cancelled.cancel(NOW))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            IllegalTransition.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
   }
 
   @Test
   void a_confirmed_booking_can_be_cancelled_but_not_confirmed_again_or_expired() {
     Booking b = booking("20.00");
     b.confirm(NOW);
-    assertThatThrownBy(() -> b.confirm(NOW)).isInstanceOf(ApiException.class);
-    assertThatThrownBy(() -> b.expire(HOLD)).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> b.confirm(NOW)).isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> b.expire(HOLD)).isInstanceOf(IllegalTransition.class);
     assertThat(b.cancel(NOW)).isEqualTo(BookingStatus.CONFIRMED);
     assertThat(b.status()).isEqualTo(BookingStatus.CANCELLED);
   }

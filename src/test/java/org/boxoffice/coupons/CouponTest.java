@@ -6,8 +6,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
 import org.boxoffice.coupons.entity.Coupon;
+import org.boxoffice.coupons.entity.CouponRefused;
 import org.boxoffice.coupons.entity.DiscountType;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException.Kind;
 import org.junit.jupiter.api.Test;
 
 class CouponTest {
@@ -22,8 +23,8 @@ class CouponTest {
     try {
       action.run();
       return "accepted";
-    } catch (ApiException e) {
-      assertThat(e.status()).isEqualTo(422);
+    } catch (CouponRefused e) {
+      assertThat(e.kind()).isEqualTo(Kind.REFUSED);
       return e.code();
     }
   }

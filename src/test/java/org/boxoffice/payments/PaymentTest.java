@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.boxoffice.payments.control.MinorUnits;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.PaymentStatus;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.junit.jupiter.api.Test;
 
 class PaymentTest {
@@ -36,13 +36,13 @@ class PaymentTest {
     assertThat(p.refund(new BigDecimal("5"), NOW)).isEqualByComparingTo("5.00");
     assertThat(p.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
     assertThatThrownBy(() -> p.refund(new BigDecimal("15.01"), NOW))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(DomainException.class)
         .hasMessageContaining("15.00");
     assertThat(p.refund(null, NOW)).isEqualByComparingTo("15.00");
     assertThat(p.fullyRefunded()).isTrue();
     assertThatThrownBy(() -> p.refund(null, NOW))
-        .isInstanceOf(ApiException.class)
-        .extracting(e -> ((ApiException) e).code())
+        .isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).code())
         .isEqualTo("NOT_REFUNDABLE");
   }
 
@@ -50,7 +50,7 @@ class PaymentTest {
   void an_unpaid_payment_has_nothing_to_refund() {
     Payment p = Payment.open(1, 2, "sandbox", "pi_1", "s", new BigDecimal("10.00"), "EUR", NOW);
 
-    assertThatThrownBy(() -> p.refund(null, NOW)).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> p.refund(null, NOW)).isInstanceOf(DomainException.class);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.boxoffice.booking.boundary;
 
 import java.math.BigDecimal;
+import org.boxoffice.booking.entity.BookingStatus;
 
 /**
  * Fired synchronously inside the transaction that cancels a booking, after its seats and coupon use
@@ -11,7 +12,7 @@ public record BookingCancelled(
     long bookingId,
     long userId,
     long eventId,
-    String previousStatus,
+    BookingStatus previousStatus,
     BigDecimal finalAmount,
     String currency,
     boolean withEvent) {}

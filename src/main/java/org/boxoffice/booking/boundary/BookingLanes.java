@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.boxoffice.events.boundary.SeatInventory;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -86,7 +86,7 @@ public class BookingLanes {
         }
         batch.get(i).finish(placement);
       }
-    } catch (ApiException refusal) {
+    } catch (DomainException refusal) {
       batch.forEach(ticket -> ticket.finish(Placement.failed(refusal, false)));
     } catch (RuntimeException failure) {
       if (batch.size() == 1 || Failures.isDatabaseUnreachable(failure)) {

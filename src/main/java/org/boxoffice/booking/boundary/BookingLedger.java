@@ -29,13 +29,14 @@ import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.coupons.boundary.CouponLock;
 import org.boxoffice.coupons.boundary.Coupons;
 import org.boxoffice.coupons.boundary.Redemption;
+import org.boxoffice.coupons.entity.CouponRefused;
 import org.boxoffice.coupons.entity.DiscountType;
 import org.boxoffice.events.boundary.EventCancelled;
 import org.boxoffice.events.boundary.Reservation;
 import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.events.boundary.SeatLock;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.boundary.ErrorResponses;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -110,14 +111,13 @@ public class BookingLedger {
         BookingView view = BookingView.of(booking);
         placements.add(Placement.placed(view, order.idempotencyRecordId() != null));
         keep(answers, order, 201, JSONB.toJson(view));
-      } catch (ApiException refusal) {
+      } catch (DomainException refusal) {
         placements.add(Placement.failed(refusal, order.idempotencyRecordId() != null));
         keep(
             answers,
             order,
-            refusal.status(),
-            JSONB.toJson(
-                new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details())));
+            ErrorResponses.statusOf(refusal),
+            JSONB.toJson(ErrorResponses.errorOf(refusal)));
       }
     }
     em.flush();
@@ -170,7 +170,7 @@ public class BookingLedger {
                 CouponLock.normalize(request.couponCode()),
                 code -> coupons.lock(seats.eventId(), request.couponCode()));
     if (request.couponCode() != null && coupon.isEmpty()) {
-      throw CouponLock.unknownCode();
+      throw CouponRefused.notValid();
     }
     // The coupon is checked before the seats are taken, and takes its use only after: a refusal
     // of either leaves both as they were.
@@ -203,7 +203,7 @@ public class BookingLedger {
       long userId,
       long eventId,
       long organizerId,
-      String status,
+      BookingStatus status,
       java.math.BigDecimal finalAmount,
       String currency) {}
 
@@ -234,7 +234,7 @@ public class BookingLedger {
   public PaidOutcome confirmPaid(long bookingId, Instant now) {
     Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
     if (booking == null) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
     return switch (booking.status()) {
       case PENDING -> {
@@ -314,7 +314,7 @@ public class BookingLedger {
         b.userId(),
         b.eventId(),
         b.organizerId(),
-        b.status().name(),
+        b.status(),
         b.finalAmount(),
         b.currency());
   }
@@ -340,7 +340,7 @@ public class BookingLedger {
     // The booking row first: a cancellation waits for the expiry job's claim rather than racing it.
     Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
     if (booking == null || !booking.isVisibleTo(userId)) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
     cancelAndGiveBack(booking, false);
     metrics.cancelled(1);
@@ -417,7 +417,7 @@ public class BookingLedger {
             booking.id(),
             booking.userId(),
             booking.eventId(),
-            before.name(),
+            before,
             booking.finalAmount(),
             booking.currency(),
             withEvent));

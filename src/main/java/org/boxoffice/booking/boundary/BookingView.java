@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.boxoffice.booking.entity.Booking;
+import org.boxoffice.booking.entity.BookingStatus;
 
 /**
- * A booking as its booker sees it. {@code payment} is null until the payments feature exists;
- * {@code expiresAt} is null once the booking no longer holds seats on a timer.
+ * A booking as its booker sees it. {@code payment} is what the client needs to pay a PENDING
+ * booking ({@link Checkout}), null otherwise; {@code expiresAt} is null once the booking no longer
+ * holds seats on a timer.
  */
 @JsonbNillable
 @JsonbPropertyOrder({
@@ -33,7 +35,7 @@ public record BookingView(
     long id,
     long eventId,
     long ticketTypeId,
-    String status,
+    BookingStatus status,
     int quantity,
     BigDecimal unitPrice,
     BigDecimal totalAmount,
@@ -43,6 +45,8 @@ public record BookingView(
     String couponCode,
     OffsetDateTime expiresAt,
     OffsetDateTime createdAt,
+    // Object, not Checkout.PaymentDetails: with a record type Yasson leaves a null payment out,
+    // and a booking with nothing to pay answers "payment": null.
     Object payment) {
 
   static BookingView of(Booking b) {
@@ -50,7 +54,7 @@ public record BookingView(
         b.id(),
         b.eventId(),
         b.ticketTypeId(),
-        b.status().name(),
+        b.status(),
         b.quantity(),
         b.unitPrice(),
         b.totalAmount(),
@@ -58,13 +62,13 @@ public record BookingView(
         b.finalAmount(),
         b.currency(),
         b.couponCode(),
-        utc(b.status().name().equals("PENDING") ? b.expiresAt() : null),
+        utc(b.status() == BookingStatus.PENDING ? b.expiresAt() : null),
         utc(b.createdAt()),
         null);
   }
 
   /** The same booking with what the client needs to pay it. */
-  public BookingView withPayment(Object paymentDetails) {
+  public BookingView withPayment(Checkout.PaymentDetails paymentDetails) {
     return new BookingView(
         id,
         eventId,

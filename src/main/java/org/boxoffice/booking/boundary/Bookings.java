@@ -20,12 +20,17 @@ import java.util.List;
 import java.util.Optional;
 import org.boxoffice.booking.control.RequestFingerprint;
 import org.boxoffice.booking.entity.Booking;
+import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.events.boundary.Availability;
 import org.boxoffice.events.boundary.SeatInventory;
+import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.SoldOut;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.boundary.ErrorResponses;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -96,7 +101,7 @@ public class Bookings {
           continue;
         }
         if (!record.requestHash().equals(hash)) {
-          throw ApiException.unprocessable(
+          throw DomainException.refused(
               IDEMPOTENCY_KEY_REUSED,
               "This Idempotency-Key was used for another request; use a new key");
         }
@@ -105,7 +110,7 @@ public class Bookings {
         }
       }
       if (clock.instant().isAfter(deadline)) {
-        throw ApiException.conflict(
+        throw DomainException.conflict(
             IDEMPOTENCY_IN_PROGRESS,
             "A request with this Idempotency-Key is still running; retry shortly");
       }
@@ -136,7 +141,7 @@ public class Bookings {
   public BookingView get(long bookingId, long userId) {
     Booking booking = em.find(Booking.class, bookingId);
     if (booking == null || booking.userId() != userId) {
-      throw ApiException.notFound(BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
     return BookingView.of(booking);
   }
@@ -158,7 +163,7 @@ public class Bookings {
    * first request opened, or one opened now when that request never got that far.
    */
   private BookingView withPayment(BookingView booking, long userId, boolean replayed) {
-    if (checkout.isUnsatisfied() || !"PENDING".equals(booking.status())) {
+    if (checkout.isUnsatisfied() || booking.status() != BookingStatus.PENDING) {
       return booking;
     }
     Checkout payments = checkout.get();
@@ -174,10 +179,10 @@ public class Bookings {
   private void refuseIfSoldOut(BookingRequest request) {
     Availability seats = inventory.peek(request.eventId(), request.ticketTypeId());
     int left = Math.min(seats.eventAvailable(), seats.tierAvailable());
-    if ("PUBLISHED".equals(seats.eventStatus())
+    if (seats.eventStatus() == EventStatus.PUBLISHED
         && left < request.seats()
         && !horizon.mayHaveOverdue(request.eventId(), clock.instant())) {
-      throw SeatInventory.soldOut(left);
+      throw SoldOut.ofEvent(left);
     }
   }
 
@@ -185,11 +190,13 @@ public class Bookings {
     Placement placement = lanes.place(new BookingOrder(userId, request, recordId));
     if (placement.failure() != null) {
       RuntimeException failure = placement.failure();
-      if (failure instanceof ApiException refusal && refusal.status() < 500) {
+      if (failure instanceof DomainException refusal && ErrorResponses.statusOf(refusal) < 500) {
         if (!placement.answerStored()) {
-          Envelope.Error error =
-              new Envelope.Error(refusal.code(), refusal.getMessage(), refusal.details());
-          idempotency.complete(recordId, refusal.status(), JSONB.toJson(error), clock.instant());
+          idempotency.complete(
+              recordId,
+              ErrorResponses.statusOf(refusal),
+              JSONB.toJson(ErrorResponses.errorOf(refusal)),
+              clock.instant());
         }
       } else {
         // Not an answer worth keeping (the database went away, a bug): a retry runs it afresh.
@@ -199,7 +206,7 @@ public class Bookings {
     }
     try {
       return new Answer(withPayment(placement.booking(), userId, false), false);
-    } catch (ApiException unavailable) {
+    } catch (DomainException unavailable) {
       // The payment could not be opened and the hold was given back: a retry runs afresh.
       idempotency.forget(recordId);
       throw unavailable;
@@ -239,7 +246,7 @@ public class Bookings {
       Thread.sleep(POLL.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApiException.conflict(IDEMPOTENCY_IN_PROGRESS, "Interrupted while waiting");
+      throw DomainException.conflict(IDEMPOTENCY_IN_PROGRESS, "Interrupted while waiting");
     }
   }
 }

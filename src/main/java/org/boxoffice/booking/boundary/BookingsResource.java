@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.boxoffice.identity.boundary.Caller;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -88,7 +88,7 @@ public class BookingsResource {
       @NotNull(message = "a JSON body is required") @Valid BookingRequest request,
       @Context UriInfo uri) {
     if (idempotencyKey != null && !SANE_KEY.matcher(idempotencyKey).matches()) {
-      throw ApiException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
+      throw DomainException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
     }
     Bookings.Answer answer = bookings.book(caller(), request, idempotencyKey);
     Response.ResponseBuilder created =

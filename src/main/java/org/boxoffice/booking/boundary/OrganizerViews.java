@@ -23,8 +23,8 @@ import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.UserView;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.entity.DomainException;
 
 /** What an organizer sees of the bookings of their event: figures and attendees. */
 @ApplicationScoped
@@ -155,7 +155,7 @@ public class OrganizerViews {
     events.requireOwned(eventId, organizerId);
     Booking booking = em.find(Booking.class, bookingId);
     if (booking == null || booking.eventId() != eventId) {
-      throw ApiException.notFound(BookingErrors.BOOKING_NOT_FOUND, "No such booking");
+      throw DomainException.notFound(BookingErrors.BOOKING_NOT_FOUND, "No such booking");
     }
     return BookingView.of(booking);
   }

@@ -17,7 +17,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.boxoffice.platform.boundary.ApiException;
 
 /**
  * Seats of one ticket type held or bought by one user, at a price fixed when booked. It keeps its
@@ -149,7 +148,7 @@ public class Booking {
   /** Paid (or free): the seats are the booker's for good. Only a PENDING booking can be. */
   public void confirm(Instant now) {
     if (status != BookingStatus.PENDING) {
-      throw ApiException.conflict(
+      throw new IllegalTransition(
           BOOKING_NOT_CONFIRMABLE, "A " + status + " booking can't be confirmed");
     }
     status = BookingStatus.CONFIRMED;
@@ -164,7 +163,7 @@ public class Booking {
    */
   public void confirmLate(Instant now) {
     if (status != BookingStatus.EXPIRED) {
-      throw ApiException.conflict(
+      throw new IllegalTransition(
           BOOKING_NOT_CONFIRMABLE, "A " + status + " booking can't be confirmed late");
     }
     status = BookingStatus.CONFIRMED;
@@ -175,7 +174,7 @@ public class Booking {
   /** Its money went back in full: the seats are given back. Only a CONFIRMED booking can be. */
   public void refund(Instant now) {
     if (status != BookingStatus.CONFIRMED) {
-      throw ApiException.conflict(
+      throw new IllegalTransition(
           BOOKING_NOT_CANCELLABLE, "A " + status + " booking can't be refunded");
     }
     status = BookingStatus.REFUNDED;
@@ -185,10 +184,10 @@ public class Booking {
   /** The hold ran out unpaid. Only a PENDING booking past its expiry can expire. */
   public void expire(Instant now) {
     if (status != BookingStatus.PENDING) {
-      throw ApiException.conflict(BOOKING_NOT_PENDING, "A " + status + " booking can't expire");
+      throw new IllegalTransition(BOOKING_NOT_PENDING, "A " + status + " booking can't expire");
     }
     if (expiresAt != null && now.isBefore(expiresAt)) {
-      throw ApiException.conflict(BOOKING_NOT_PENDING, "This hold has not run out yet");
+      throw new IllegalTransition(BOOKING_NOT_PENDING, "This hold has not run out yet");
     }
     status = BookingStatus.EXPIRED;
     updatedAt = now;
@@ -200,7 +199,7 @@ public class Booking {
    */
   public BookingStatus cancel(Instant now) {
     if (!status.holdsSeats()) {
-      throw ApiException.conflict(
+      throw new IllegalTransition(
           BOOKING_NOT_CANCELLABLE, "A " + status + " booking can't be cancelled");
     }
     BookingStatus before = status;

@@ -2,8 +2,6 @@ package org.boxoffice.coupons.boundary;
 
 import java.time.Instant;
 import org.boxoffice.coupons.entity.Coupon;
-import org.boxoffice.coupons.entity.CouponErrors;
-import org.boxoffice.platform.boundary.ApiException;
 
 /**
  * A coupon row locked by {@link Coupons#lock} for the rest of the caller's transaction, so that a
@@ -29,10 +27,5 @@ public final class CouponLock {
   /** The form in which two spellings of one code are the same coupon. */
   public static String normalize(String code) {
     return Coupon.normalize(code);
-  }
-
-  /** The refusal of a code the event has no coupon for: 422 COUPON_INVALID. */
-  public static ApiException unknownCode() {
-    return ApiException.unprocessable(CouponErrors.COUPON_INVALID, "This coupon is not valid");
   }
 }

@@ -22,9 +22,10 @@ import org.boxoffice.coupons.entity.DiscountType;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.OwnedEvent;
 import org.boxoffice.events.boundary.SeatInventory;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 
 /** Coupons of an event: the organizer's management, and redemption for bookings. */
 @ApplicationScoped
@@ -45,7 +46,7 @@ public class Coupons {
     if (type == DiscountType.PERCENT
         && (request.discountValue().compareTo(BigDecimal.ONE) < 0
             || request.discountValue().compareTo(BigDecimal.valueOf(100)) > 0)) {
-      throw ApiException.invalid("discountValue", "a percentage must be between 1 and 100");
+      throw DomainException.invalid("discountValue", "a percentage must be between 1 and 100");
     }
     Set<Long> tiers =
         new LinkedHashSet<>(request.ticketTypeIds() == null ? List.of() : request.ticketTypeIds());
@@ -103,7 +104,7 @@ public class Coupons {
     events.requireOwned(eventId, organizerId);
     Coupon coupon = em.find(Coupon.class, couponId, LockModeType.PESSIMISTIC_WRITE);
     if (coupon == null || coupon.eventId() != eventId) {
-      throw ApiException.notFound(COUPON_NOT_FOUND, "No such coupon");
+      throw DomainException.notFound(COUPON_NOT_FOUND, "No such coupon");
     }
     coupon.disable();
     return CouponView.of(coupon);
@@ -152,21 +153,21 @@ public class Coupons {
 
   /** Checks the restriction names tiers of this event; drafts can't be checked yet (no peek). */
   private void requireTiersOf(OwnedEvent event, Set<Long> tiers) {
-    if (tiers.isEmpty() || "DRAFT".equals(event.status())) {
+    if (tiers.isEmpty() || event.status() == EventStatus.DRAFT) {
       return;
     }
     for (Long tier : tiers) {
       try {
         inventory.peek(event.eventId(), tier);
-      } catch (ApiException e) {
-        throw ApiException.invalid(
+      } catch (DomainException e) {
+        throw DomainException.invalid(
             "ticketTypeIds", "ticket type " + tier + " is not a ticket type of this event");
       }
     }
   }
 
-  private static ApiException codeTaken() {
-    return ApiException.conflict(
+  private static DomainException codeTaken() {
+    return DomainException.conflict(
         COUPON_CODE_TAKEN, "This event already has a coupon with this code");
   }
 }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.boxoffice.platform.boundary.ApiException;
 
 /** A discount code of one event, with its redemption count. */
 @Entity
@@ -119,17 +118,16 @@ public class Coupon {
    */
   public void redeem(long ticketTypeId, Instant now) {
     if (!active) {
-      throw ApiException.unprocessable(COUPON_INVALID, "This coupon is not valid");
+      throw CouponRefused.notValid();
     }
     if (!ticketTypeIds.isEmpty() && !ticketTypeIds.contains(ticketTypeId)) {
-      throw ApiException.unprocessable(
-          COUPON_INVALID, "This coupon is not valid for this ticket type");
+      throw new CouponRefused(COUPON_INVALID, "This coupon is not valid for this ticket type");
     }
     if (expiresAt != null && !now.isBefore(expiresAt)) {
-      throw ApiException.unprocessable(COUPON_EXPIRED, "This coupon has expired");
+      throw new CouponRefused(COUPON_EXPIRED, "This coupon has expired");
     }
     if (maxUsages != null && currentUsages >= maxUsages) {
-      throw ApiException.unprocessable(COUPON_EXHAUSTED, "This coupon has been used up");
+      throw new CouponRefused(COUPON_EXHAUSTED, "This coupon has been used up");
     }
     currentUsages++;
   }

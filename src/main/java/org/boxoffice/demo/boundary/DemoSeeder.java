@@ -15,8 +15,9 @@ import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.RegisterRequest;
 import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.Role;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** Creates the demo accounts and events in one transaction: all of them, or none. */
 @ApplicationScoped
@@ -38,8 +39,8 @@ public class DemoSeeder {
               new RegisterRequest(
                   ORGANIZER_EMAIL, "demo-organizer-pass", "Demo", "Organizer", null),
               Role.ORGANIZER);
-    } catch (ApiException alreadySeeded) {
-      if (Accounts.EMAIL_TAKEN.equals(alreadySeeded.code())) {
+    } catch (DomainException alreadySeeded) {
+      if (IdentityErrors.EMAIL_TAKEN.equals(alreadySeeded.code())) {
         return false;
       }
       throw alreadySeeded;

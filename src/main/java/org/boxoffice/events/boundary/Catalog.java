@@ -18,8 +18,8 @@ import java.util.Map;
 import org.boxoffice.events.control.CalendarWriter;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventStatus;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * The read side: the public catalog, one event's page, the organizer's own list and calendars.
@@ -44,7 +44,7 @@ public class Catalog {
     if (live == null
         || (live.status() == EventStatus.DRAFT
             && (viewerId == null || viewerId != metadata.organizerId()))) {
-      throw ApiException.notFound(EVENT_NOT_FOUND, "No such event");
+      throw DomainException.notFound(EVENT_NOT_FOUND, "No such event");
     }
     EventStatus status = Event.status(live.status(), metadata.endDate().toInstant(), now);
     return metadata.live(

@@ -21,8 +21,8 @@ import java.util.List;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.TicketType;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * The events boundary service: creating, editing, publishing and cancelling events. Transactions
@@ -151,7 +151,8 @@ public class Events {
     TicketType tier =
         event
             .ticketType(ticketTypeId)
-            .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
+            .orElseThrow(
+                () -> DomainException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
     event.removeTicketType(tier);
     event.touch(now);
     flushOrConflict();
@@ -169,13 +170,13 @@ public class Events {
         event.title(),
         event.currency(),
         event.capacity(),
-        event.status(clock.instant()).name());
+        event.status(clock.instant()));
   }
 
   private Event owned(long eventId, long organizerId, LockModeType lock) {
     Event event = em.find(Event.class, eventId, lock);
     if (event == null || event.organizerId() != organizerId) {
-      throw ApiException.notFound(EVENT_NOT_FOUND, "No such event");
+      throw DomainException.notFound(EVENT_NOT_FOUND, "No such event");
     }
     return event;
   }
@@ -184,7 +185,8 @@ public class Events {
     TicketType tier =
         event
             .ticketType(change.id())
-            .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
+            .orElseThrow(
+                () -> DomainException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
     if (change.name() != null) {
       tier.rename(change.name().strip());
     }
@@ -221,7 +223,7 @@ public class Events {
 
   private static void checkWindow(Instant start, Instant end, String field) {
     if (start != null && end != null && !end.isAfter(start)) {
-      throw ApiException.invalid(field + ".salesEnd", "must be after salesStart");
+      throw DomainException.invalid(field + ".salesEnd", "must be after salesStart");
     }
   }
 
@@ -229,7 +231,7 @@ public class Events {
     try {
       Currency.getInstance(code);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("currency", "is not an ISO-4217 currency code");
+      throw DomainException.invalid("currency", "is not an ISO-4217 currency code");
     }
   }
 
@@ -241,7 +243,7 @@ public class Events {
     try {
       return ZoneId.of(timeZone.strip()).getId();
     } catch (DateTimeException e) {
-      throw ApiException.invalid("timeZone", "must be an IANA time zone such as Europe/Paris");
+      throw DomainException.invalid("timeZone", "must be an IANA time zone such as Europe/Paris");
     }
   }
 
@@ -262,8 +264,8 @@ public class Events {
     }
   }
 
-  private static ApiException conflict() {
-    return ApiException.conflict(
+  private static DomainException conflict() {
+    return DomainException.conflict(
         EventErrors.EDIT_CONFLICT, "The event was changed at the same time; reload and retry");
   }
 }

@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.boxoffice.identity.boundary.Caller;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,7 +76,7 @@ public class EventsResource {
     Instant start = QueryTimes.parse(from, "from", false);
     Instant end = QueryTimes.parse(to, "to", true);
     if (start != null && end != null && !end.isAfter(start)) {
-      throw ApiException.invalid("to", "must be after from");
+      throw DomainException.invalid("to", "must be after from");
     }
     return catalog.search(q, start, end, location, page, size);
   }

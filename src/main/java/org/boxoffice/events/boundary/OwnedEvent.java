@@ -1,5 +1,12 @@
 package org.boxoffice.events.boundary;
 
+import org.boxoffice.events.entity.EventStatus;
+
 /** An event as its organizer's other features (coupons, stats, attendees) need to know it. */
 public record OwnedEvent(
-    long eventId, long organizerId, String title, String currency, int capacity, String status) {}
+    long eventId,
+    long organizerId,
+    String title,
+    String currency,
+    int capacity,
+    EventStatus status) {}

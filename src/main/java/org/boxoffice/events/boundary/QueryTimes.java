@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** Date query parameters: an ISO-8601 date-time with offset, or a plain date (UTC). */
 final class QueryTimes {
@@ -23,7 +23,7 @@ final class QueryTimes {
         LocalDate date = LocalDate.parse(value.strip());
         return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException notDate) {
-        throw ApiException.invalid(
+        throw DomainException.invalid(
             field, "must be an ISO-8601 date-time with offset or a date (2027-03-01)");
       }
     }

@@ -16,7 +16,7 @@ import java.util.function.LongFunction;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.events.entity.TicketType;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * Seat inventory, changed only under the event row's lock, inside the CALLER's transaction. The
@@ -48,7 +48,7 @@ public class SeatInventory {
             ticketTypeId,
             id -> live.tierIds().contains(id) ? Optional.of(id) : Optional.empty());
     return new Availability(
-        eventId, live.status().name(), live.availableSeats(), tier, live.tierAvailable(tier));
+        eventId, live.status(), live.availableSeats(), tier, live.tierAvailable(tier));
   }
 
   /**
@@ -115,25 +115,20 @@ public class SeatInventory {
     cache.forgetLive(eventId);
   }
 
-  /** The 409 SOLD_OUT refusal of a request for more than the {@code left} seats. */
-  public static ApiException soldOut(int left) {
-    return Event.soldOut(left);
-  }
-
   /** The tier asked for, or the event's only tier when none was named. */
   static <T> T tierOf(List<T> tiers, Long ticketTypeId, LongFunction<Optional<T>> byId) {
     if (ticketTypeId == null) {
       if (tiers.size() != 1) {
-        throw ApiException.invalid(
+        throw DomainException.invalid(
             "ticketTypeId", "is required: this event has " + tiers.size() + " ticket types");
       }
       return tiers.get(0);
     }
     return byId.apply(ticketTypeId)
-        .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
+        .orElseThrow(() -> DomainException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
   }
 
-  private static ApiException notFound() {
-    return ApiException.notFound(EVENT_NOT_FOUND, "No such event");
+  private static DomainException notFound() {
+    return DomainException.notFound(EVENT_NOT_FOUND, "No such event");
   }
 }

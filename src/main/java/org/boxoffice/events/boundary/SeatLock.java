@@ -1,6 +1,5 @@
 package org.boxoffice.events.boundary;
 
-import static org.boxoffice.events.entity.EventErrors.EVENT_NOT_ON_SALE;
 import static org.boxoffice.events.entity.EventErrors.TICKET_TYPE_NOT_FOUND;
 
 import java.time.Instant;
@@ -10,9 +9,10 @@ import java.util.Map;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.NotOnSale;
 import org.boxoffice.events.entity.TicketType;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * An event row locked by {@link SeatInventory#lock} for the rest of the caller's transaction: any
@@ -39,18 +39,18 @@ public final class SeatLock {
    */
   public Reservation check(Long ticketTypeId, int quantity, Instant now) {
     if (event.status(now) != EventStatus.PUBLISHED || !now.isBefore(event.startDate())) {
-      throw ApiException.conflict(EVENT_NOT_ON_SALE, "This event is not on sale");
+      throw NotOnSale.event();
     }
     TicketType tier = SeatInventory.tierOf(event.ticketTypes(), ticketTypeId, event::ticketType);
     if (!tier.onSale(now)) {
-      throw ApiException.conflict(EVENT_NOT_ON_SALE, "This ticket type is not on sale now");
+      throw NotOnSale.ticketType();
     }
     if (quantity > tier.maxPerOrder()) {
-      throw new ApiException(
-          422,
+      throw new DomainException(
+          DomainException.Kind.REFUSED,
           EventErrors.MAX_PER_ORDER_EXCEEDED,
           "At most " + tier.maxPerOrder() + " tickets per order",
-          List.of(new Envelope.FieldError("quantity", "must be at most " + tier.maxPerOrder())));
+          List.of(new FieldDetail("quantity", "must be at most " + tier.maxPerOrder())));
     }
     tier.requireAvailable(quantity);
     event.requireAvailable(quantity);
@@ -70,7 +70,8 @@ public final class SeatLock {
     TicketType tier =
         event
             .ticketType(reservation.ticketTypeId())
-            .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
+            .orElseThrow(
+                () -> DomainException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
     tier.reserve(reservation.quantity());
     event.reserve(reservation.quantity());
   }
@@ -80,7 +81,8 @@ public final class SeatLock {
     TicketType tier =
         event
             .ticketType(ticketTypeId)
-            .orElseThrow(() -> ApiException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
+            .orElseThrow(
+                () -> DomainException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
     // A capacity edit may have left fewer seats taken than a booking gives back: clamp, never
     // raise a counter above its capacity.
     tier.release(Math.min(quantity, tier.taken()));

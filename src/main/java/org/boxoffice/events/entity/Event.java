@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * An event an organizer sells seats for. It keeps its own seat counter ({@code availableSeats}),
@@ -109,7 +109,8 @@ public class Event {
   /** Adds a tier; its own quantity may not exceed the event's capacity. */
   public TicketType addTicketType(TicketType.Terms terms, String field) {
     if (terms.quantity() != null && terms.quantity() > capacity) {
-      throw ApiException.invalid(field + ".quantity", "must be at most the capacity " + capacity);
+      throw DomainException.invalid(
+          field + ".quantity", "must be at most the capacity " + capacity);
     }
     int next = ticketTypes.stream().mapToInt(TicketType::displayOrder).max().orElse(-1) + 1;
     TicketType tier = new TicketType(this, terms, next);
@@ -120,7 +121,7 @@ public class Event {
   /** Removes a tier that has never sold or held a seat; otherwise it can only be closed. */
   public void removeTicketType(TicketType tier) {
     if (tier.taken() > 0) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           EventErrors.TICKET_TYPE_HAS_SALES,
           "Seats of this ticket type were already taken; close it instead");
     }
@@ -134,18 +135,18 @@ public class Event {
   /** {@code DRAFT → PUBLISHED}: only a draft with a tier and a start still ahead. */
   public void publish(Instant now) {
     if (status != EventStatus.DRAFT) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           INVALID_STATUS_TRANSITION, "Only a draft can be published; this event is " + status(now));
     }
     if (!startDate.isAfter(now)) {
-      throw new ApiException(
-          422,
+      throw new DomainException(
+          DomainException.Kind.REFUSED,
           EventErrors.EVENT_START_PASSED,
           "The event's start has passed; move it to the future before publishing",
-          List.of(new Envelope.FieldError("startDate", "must be in the future")));
+          List.of(new FieldDetail("startDate", "must be in the future")));
     }
     if (ticketTypes.isEmpty()) {
-      throw ApiException.unprocessable(
+      throw DomainException.refused(
           EventErrors.NO_TICKET_TYPES, "Add at least one ticket type before publishing");
     }
     status = EventStatus.PUBLISHED;
@@ -162,7 +163,7 @@ public class Event {
       return false;
     }
     if (current == EventStatus.COMPLETED) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           INVALID_STATUS_TRANSITION, "A completed event can no longer be cancelled");
     }
     status = EventStatus.CANCELLED;
@@ -186,7 +187,7 @@ public class Event {
   public void requireEditable(Instant now) {
     EventStatus current = status(now);
     if (current == EventStatus.CANCELLED || current == EventStatus.COMPLETED) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           EventErrors.EVENT_NOT_EDITABLE, "A " + current + " event can no longer be changed");
     }
   }
@@ -194,20 +195,11 @@ public class Event {
   /** Refuses, changing nothing, unless the event has {@code quantity} seats left. */
   public void requireAvailable(int quantity) {
     if (quantity < 1) {
-      throw ApiException.invalid("quantity", "must be at least 1");
+      throw DomainException.invalid("quantity", "must be at least 1");
     }
     if (quantity > availableSeats) {
-      throw soldOut(availableSeats);
+      throw SoldOut.ofEvent(availableSeats);
     }
-  }
-
-  /** The 409 SOLD_OUT refusal of a request for more than the {@code left} seats. */
-  public static ApiException soldOut(int left) {
-    return new ApiException(
-        409,
-        EventErrors.SOLD_OUT,
-        left == 0 ? "Sold out" : "Only " + left + " seats left",
-        List.of(new Envelope.FieldError("quantity", "must be at most " + left)));
   }
 
   /** Takes seats from the event's counter; refuses to go below zero. */
@@ -219,7 +211,7 @@ public class Event {
   /** Gives seats back to the event's counter; refuses to go above the capacity. */
   public void release(int quantity) {
     if (quantity < 0 || quantity > seatsTaken()) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           SEAT_COUNT_INVALID,
           "Cannot give back " + quantity + " seats: only " + seatsTaken() + " are taken");
     }
@@ -233,15 +225,15 @@ public class Event {
 
   public void changeCapacity(int newCapacity) {
     if (newCapacity < seatsTaken()) {
-      throw new ApiException(
-          409,
+      throw new DomainException(
+          DomainException.Kind.CONFLICT,
           CAPACITY_BELOW_SOLD,
           seatsTaken() + " seats are already taken; the capacity cannot go below that",
-          List.of(new Envelope.FieldError("capacity", "must be at least " + seatsTaken())));
+          List.of(new FieldDetail("capacity", "must be at least " + seatsTaken())));
     }
     for (TicketType tier : ticketTypes) {
       if (tier.quantity() != null && tier.quantity() > newCapacity) {
-        throw ApiException.invalid(
+        throw DomainException.invalid(
             "capacity", "must be at least the quantity of ticket type " + tier.id());
       }
     }
@@ -264,7 +256,7 @@ public class Event {
   /** Moves the event; the end must come after the start. */
   public final void schedule(Instant start, Instant end, String zone) {
     if (!end.isAfter(start)) {
-      throw ApiException.invalid("endDate", "must be after startDate");
+      throw DomainException.invalid("endDate", "must be after startDate");
     }
     this.startDate = start;
     this.endDate = end;

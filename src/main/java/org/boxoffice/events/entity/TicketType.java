@@ -14,8 +14,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * A price tier of an event. With its own {@code quantity} it keeps its own counter ({@code
@@ -118,16 +118,10 @@ public class TicketType {
   /** Refuses, changing nothing, unless the tier has {@code quantity} seats left. */
   public void requireAvailable(int quantity) {
     if (quantity < 1) {
-      throw ApiException.invalid("quantity", "must be at least 1");
+      throw DomainException.invalid("quantity", "must be at least 1");
     }
     if (available != null && quantity > available) {
-      throw new ApiException(
-          409,
-          EventErrors.SOLD_OUT,
-          available == 0
-              ? "This ticket type is sold out"
-              : "Only " + available + " seats of this ticket type left",
-          List.of(new Envelope.FieldError("quantity", "must be at most " + available)));
+      throw SoldOut.ofTicketType(available);
     }
   }
 
@@ -143,7 +137,7 @@ public class TicketType {
   /** Gives seats back to the tier; refuses to give back more than were taken. */
   public void release(int quantity) {
     if (quantity < 0 || quantity > taken) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           EventErrors.SEAT_COUNT_INVALID,
           "Cannot give back " + quantity + " seats: only " + taken + " are taken");
     }
@@ -156,14 +150,14 @@ public class TicketType {
   /** A new own quantity (null: share the event's capacity); never below the seats taken. */
   public void changeQuantity(Integer newQuantity, String field) {
     if (newQuantity != null && newQuantity < taken) {
-      throw new ApiException(
-          409,
+      throw new DomainException(
+          DomainException.Kind.CONFLICT,
           EventErrors.CAPACITY_BELOW_SOLD,
           taken + " seats of this ticket type are already taken",
-          List.of(new Envelope.FieldError(field, "must be at least " + taken)));
+          List.of(new FieldDetail(field, "must be at least " + taken)));
     }
     if (newQuantity != null && newQuantity > event.capacity()) {
-      throw ApiException.invalid(field, "must be at most the capacity " + event.capacity());
+      throw DomainException.invalid(field, "must be at most the capacity " + event.capacity());
     }
     quantity = newQuantity;
     available = newQuantity == null ? null : newQuantity - taken;

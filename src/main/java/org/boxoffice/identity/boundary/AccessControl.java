@@ -17,6 +17,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.boundary.Envelope;
 import org.boxoffice.platform.boundary.ErrorCodes;
 import org.boxoffice.platform.control.CorrelationId;
@@ -121,7 +122,9 @@ public class AccessControl implements DynamicFeature {
           && !current.usedSecondFactor()) {
         request.abortWith(
             refusal(
-                403, "TOTP_ENROLLMENT_REQUIRED", "Admins must sign in with TOTP (POST /me/totp)"));
+                403,
+                IdentityErrors.TOTP_ENROLLMENT_REQUIRED,
+                "Admins must sign in with TOTP (POST /me/totp)"));
       }
     }
 

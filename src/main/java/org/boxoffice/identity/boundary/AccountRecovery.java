@@ -17,7 +17,7 @@ import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.OneTimeToken;
 import org.boxoffice.identity.entity.Session;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * Email verification and password reset by single-use, expiring tokens (24 h and 1 h) kept as
@@ -77,7 +77,7 @@ public class AccountRecovery {
     PasswordPolicy.check(newPassword)
         .ifPresent(
             reason -> {
-              throw ApiException.invalid("newPassword", reason);
+              throw DomainException.invalid("newPassword", reason);
             });
     OneTimeToken redeemed = redeem(token, OneTimeToken.Purpose.RESET_PASSWORD);
     Account account = em.find(Account.class, redeemed.userId(), LockModeType.PESSIMISTIC_WRITE);
@@ -102,7 +102,7 @@ public class AccountRecovery {
             .findFirst()
             .orElse(null);
     if (found == null || !found.redeem(clock.instant())) {
-      throw ApiException.invalid("token", "is unknown, already used or expired");
+      throw DomainException.invalid("token", "is unknown, already used or expired");
     }
     return found;
   }

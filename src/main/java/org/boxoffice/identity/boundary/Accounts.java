@@ -14,18 +14,15 @@ import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.PasswordPolicy;
 import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.Role;
 import org.boxoffice.identity.entity.Session;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 
 /** Accounts: registration, roles and look-up. Transactions begin and end here. */
 @ApplicationScoped
 public class Accounts {
-  public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
-  public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
-  public static final String USER_NOT_FOUND = "USER_NOT_FOUND";
-
   @PersistenceContext EntityManager em;
   @Inject PasswordHasher hasher;
   @Inject AccountRecovery recovery;
@@ -39,7 +36,7 @@ public class Accounts {
     PasswordPolicy.check(request.password())
         .ifPresent(
             reason -> {
-              throw ApiException.invalid("password", reason);
+              throw DomainException.invalid("password", reason);
             });
     Role role = request.accountType() == null ? Role.ATTENDEE : Role.valueOf(request.accountType());
     Account account = create(request, role);
@@ -56,7 +53,7 @@ public class Accounts {
     PasswordPolicy.check(request.password())
         .ifPresent(
             reason -> {
-              throw ApiException.invalid("password", reason);
+              throw DomainException.invalid("password", reason);
             });
     return UserView.of(create(request, role));
   }
@@ -69,7 +66,8 @@ public class Accounts {
 
   private Account create(RegisterRequest request, Role role) {
     if (findByEmail(request.email()).isPresent()) {
-      throw ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+      throw DomainException.conflict(
+          IdentityErrors.EMAIL_TAKEN, "An account with this email already exists");
     }
     Account account =
         new Account(
@@ -85,7 +83,8 @@ public class Accounts {
     } catch (PersistenceException e) {
       // Two registrations for one email raced past the check: the unique index decides.
       if (isUniqueViolation(e)) {
-        throw ApiException.conflict(EMAIL_TAKEN, "An account with this email already exists");
+        throw DomainException.conflict(
+            IdentityErrors.EMAIL_TAKEN, "An account with this email already exists");
       }
       throw e;
     }
@@ -100,7 +99,7 @@ public class Accounts {
   public UserView changeRole(long id, Role role) {
     Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (account == null) {
-      throw ApiException.notFound(USER_NOT_FOUND, "No such user");
+      throw DomainException.notFound(IdentityErrors.USER_NOT_FOUND, "No such user");
     }
     Role previous = account.role();
     account.changeRole(role);
@@ -117,7 +116,7 @@ public class Accounts {
   public UserView user(long id) {
     Account account = em.find(Account.class, id);
     if (account == null) {
-      throw ApiException.notFound(USER_NOT_FOUND, "No such user");
+      throw DomainException.notFound(IdentityErrors.USER_NOT_FOUND, "No such user");
     }
     return UserView.of(account);
   }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.identity.entity.Role;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.SchemaMigrations;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,7 +63,7 @@ public class AdminBootstrap {
             Role.ADMIN);
         LOG.info(() -> "Created the bootstrap admin " + email.get());
       }
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       LOG.log(Level.SEVERE, "Could not create the bootstrap admin: {0}", e.getMessage());
     }
     if (waiting != null) {

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.PerIpLimit;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -127,7 +127,7 @@ public class AuthResource {
             ? request.refreshToken()
             : cookieToken;
     if (token == null || token.isBlank()) {
-      throw ApiException.invalid(
+      throw DomainException.invalid(
           "refreshToken", "is required (in the body or the refresh_token cookie)");
     }
     return withRefreshCookie(signIn.refresh(token.strip()));

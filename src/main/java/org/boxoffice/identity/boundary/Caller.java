@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.ErrorCodes;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -61,7 +61,7 @@ public class Caller {
    */
   public long userId() {
     if (userId == null) {
-      throw new ApiException(401, ErrorCodes.UNAUTHENTICATED, "Authentication required");
+      throw DomainException.unauthenticated(ErrorCodes.UNAUTHENTICATED, "Authentication required");
     }
     return userId;
   }

@@ -17,22 +17,19 @@ import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.TokenIssuer;
 import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.RefreshToken;
 import org.boxoffice.identity.entity.Session;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sign-in, refresh-token rotation and sign-out. Refusals that must leave a trace (failed sign-in,
- * refresh replay) commit their audit entry and revocation: these methods do not roll back on {@link
- * ApiException}.
+ * refresh replay) commit their audit entry and revocation: these methods do not roll back on a
+ * {@link DomainException}.
  */
 @ApplicationScoped
 public class SignIn {
-  public static final String TOTP_REQUIRED = "TOTP_REQUIRED";
-  public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
-  public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
-
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject PasswordHasher hasher;
@@ -52,7 +49,7 @@ public class SignIn {
    * Unknown email and wrong password get the same answer after the same work; 5 failures a minute
    * block the account (429) whatever the password.
    */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public TokenResponse login(LoginRequest request) {
     tokens.checkAvailable();
     throttle.checkNotBlocked(request.email());
@@ -68,7 +65,8 @@ public class SignIn {
     boolean secondFactor = false;
     if (account.totpEnabled()) {
       if (request.totpCode() == null || request.totpCode().isBlank()) {
-        throw new ApiException(401, TOTP_REQUIRED, "Send totpCode: this account uses 2FA");
+        throw DomainException.unauthenticated(
+            IdentityErrors.TOTP_REQUIRED, "Send totpCode: this account uses 2FA");
       }
       if (!twoFactor.accepts(account, request.totpCode().strip())) {
         throw failed(account.id(), account.email(), "wrong TOTP or recovery code");
@@ -103,7 +101,7 @@ public class SignIn {
    * Rotates a refresh token: the presented one is spent and a new pair issued. A spent token
    * presented again means it leaked: the whole session is revoked and the answer is 401.
    */
-  @Transactional(dontRollbackOn = ApiException.class)
+  @Transactional(dontRollbackOn = DomainException.class)
   public TokenResponse refresh(String presented) {
     tokens.checkAvailable();
     RefreshToken token =
@@ -130,8 +128,9 @@ public class SignIn {
           "session",
           session.id(),
           "a spent refresh token was presented; session revoked");
-      throw new ApiException(
-          401, REFRESH_TOKEN_REUSED, "This refresh token was already used; sign in again");
+      throw DomainException.unauthenticated(
+          IdentityErrors.REFRESH_TOKEN_REUSED,
+          "This refresh token was already used; sign in again");
     }
     token.markUsed(now);
     String next = Secrets.newToken();
@@ -182,14 +181,15 @@ public class SignIn {
         accessToken, "Bearer", tokens.lifetimeSeconds(), refreshToken, UserView.of(account));
   }
 
-  private ApiException failed(Long accountId, String email, String why) {
+  private DomainException failed(Long accountId, String email, String why) {
     throttle.recordFailure(email);
     audit.recordAs(accountId, email, "auth.login.failure", "user", null, why);
-    return new ApiException(401, Accounts.INVALID_CREDENTIALS, "Email or password is wrong");
+    return DomainException.unauthenticated(
+        IdentityErrors.INVALID_CREDENTIALS, "Email or password is wrong");
   }
 
-  private static ApiException invalidRefreshToken() {
-    return new ApiException(
-        401, INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again");
+  private static DomainException invalidRefreshToken() {
+    return DomainException.unauthenticated(
+        IdentityErrors.INVALID_REFRESH_TOKEN, "The refresh token is not valid; sign in again");
   }
 }

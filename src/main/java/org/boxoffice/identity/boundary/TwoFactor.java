@@ -19,14 +19,14 @@ import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.Totp;
 import org.boxoffice.identity.control.TotpSecrets;
 import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.RecoveryCode;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** TOTP second factor: enrolment, confirmation, sign-in check and recovery codes. */
 @ApplicationScoped
 public class TwoFactor {
-  public static final String TOTP_ALREADY_ENABLED = "TOTP_ALREADY_ENABLED";
   static final int RECOVERY_CODES = 10;
 
   @PersistenceContext EntityManager em;
@@ -46,7 +46,8 @@ public class TwoFactor {
   public TotpEnrolment enrol(long userId) {
     Account account = lockedAccount(userId);
     if (account.totpEnabled()) {
-      throw ApiException.conflict(TOTP_ALREADY_ENABLED, "2FA is already on; disable it first");
+      throw DomainException.conflict(
+          IdentityErrors.TOTP_ALREADY_ENABLED, "2FA is already on; disable it first");
     }
     String secret = Totp.newSecret();
     account.beginTotpEnrolment(secrets.seal(userId, secret));
@@ -65,14 +66,14 @@ public class TwoFactor {
   public void confirm(long userId, String code) {
     Account account = lockedAccount(userId);
     if (account.totpEnabled()) {
-      throw ApiException.conflict(TOTP_ALREADY_ENABLED, "2FA is already on");
+      throw DomainException.conflict(IdentityErrors.TOTP_ALREADY_ENABLED, "2FA is already on");
     }
     if (account.totpSecret() == null) {
-      throw ApiException.conflict(
-          "TOTP_NOT_ENROLLED", "Start TOTP enrolment first (POST /me/totp)");
+      throw DomainException.conflict(
+          IdentityErrors.TOTP_NOT_ENROLLED, "Start TOTP enrolment first (POST /me/totp)");
     }
     if (!acceptsTotpCode(account, code)) {
-      throw ApiException.invalid("code", "is not the current code of the authenticator app");
+      throw DomainException.invalid("code", "is not the current code of the authenticator app");
     }
     account.enableTotp();
     audit.record("auth.totp.enabled", "user", Long.toString(userId), null);
@@ -83,10 +84,10 @@ public class TwoFactor {
   public void disable(long userId, String code) {
     Account account = lockedAccount(userId);
     if (!account.totpEnabled()) {
-      throw ApiException.conflict("TOTP_NOT_ENABLED", "2FA is not on");
+      throw DomainException.conflict(IdentityErrors.TOTP_NOT_ENABLED, "2FA is not on");
     }
     if (!accepts(account, code)) {
-      throw ApiException.invalid("code", "is not the current code or an unused recovery code");
+      throw DomainException.invalid("code", "is not the current code or an unused recovery code");
     }
     account.disableTotp();
     em.createNamedQuery(RecoveryCode.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
@@ -142,7 +143,7 @@ public class TwoFactor {
   private Account lockedAccount(long userId) {
     Account account = em.find(Account.class, userId, LockModeType.PESSIMISTIC_WRITE);
     if (account == null) {
-      throw ApiException.notFound(Accounts.USER_NOT_FOUND, "No such user");
+      throw DomainException.notFound(IdentityErrors.USER_NOT_FOUND, "No such user");
     }
     return account;
   }

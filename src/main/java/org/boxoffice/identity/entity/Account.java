@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** A person who signs in: attendee, organizer or admin. */
 @Entity
@@ -132,8 +132,8 @@ public class Account {
   /** Turns TOTP on; refused when enrolment never began. */
   public void enableTotp() {
     if (totpSecret == null) {
-      throw ApiException.conflict(
-          "TOTP_NOT_ENROLLED", "Start TOTP enrolment first (POST /me/totp)");
+      throw DomainException.conflict(
+          IdentityErrors.TOTP_NOT_ENROLLED, "Start TOTP enrolment first (POST /me/totp)");
     }
     this.totpEnabled = true;
   }

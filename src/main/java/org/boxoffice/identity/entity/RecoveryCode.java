@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** A TOTP recovery code, by hash: it replaces one TOTP code, once. */
 @Entity
@@ -49,7 +49,8 @@ public class RecoveryCode {
 
   public void markUsed(Instant now) {
     if (usedAt != null) {
-      throw ApiException.conflict("RECOVERY_CODE_USED", "The recovery code was used already");
+      throw DomainException.conflict(
+          IdentityErrors.RECOVERY_CODE_USED, "The recovery code was used already");
     }
     usedAt = now;
   }

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /** One refresh token a session was given, by hash; a used one presented again is a replay. */
 @Entity
@@ -50,7 +50,8 @@ public class RefreshToken {
   /** Spends the token; a token is spent once. */
   public void markUsed(Instant now) {
     if (usedAt != null) {
-      throw ApiException.conflict("REFRESH_TOKEN_USED", "The refresh token was used already");
+      throw DomainException.conflict(
+          IdentityErrors.REFRESH_TOKEN_USED, "The refresh token was used already");
     }
     this.usedAt = now;
   }

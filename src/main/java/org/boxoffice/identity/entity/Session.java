@@ -7,7 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * A sign-in that can be refreshed: its id is the {@code sid} claim of every access token issued in
@@ -73,7 +73,8 @@ public class Session {
   /** Replaces the refresh token; only an active session rotates. */
   public void rotate(String newRefreshTokenHash, Instant now) {
     if (!isActive(now)) {
-      throw new ApiException(401, "SESSION_ENDED", "The session has ended; sign in again");
+      throw DomainException.unauthenticated(
+          IdentityErrors.SESSION_ENDED, "The session has ended; sign in again");
     }
     this.refreshTokenHash = newRefreshTokenHash;
     this.rotatedCount++;

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingConfirmed;
 import org.boxoffice.booking.boundary.Bookings;
+import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.events.boundary.EventView;
 import org.boxoffice.identity.boundary.Accounts;
@@ -67,7 +68,7 @@ public class Outbox {
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onCancelled(@Observes BookingCancelled cancelled) {
-    if (!"CONFIRMED".equals(cancelled.previousStatus()) && !cancelled.withEvent()) {
+    if (cancelled.previousStatus() != BookingStatus.CONFIRMED && !cancelled.withEvent()) {
       return;
     }
     UserView user = accounts.user(cancelled.userId());
@@ -98,7 +99,7 @@ public class Outbox {
       return "Your booking was free, so there is nothing to refund.";
     }
     String amount = cancelled.finalAmount().toPlainString() + " " + cancelled.currency();
-    return "CONFIRMED".equals(cancelled.previousStatus())
+    return cancelled.previousStatus() == BookingStatus.CONFIRMED
         ? "You paid "
             + amount
             + ": it is refunded to you in full, and a separate email confirms the refund."

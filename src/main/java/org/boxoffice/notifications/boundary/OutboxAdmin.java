@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.notifications.entity.OutboxMessage;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.Page;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * The outbox for operators (the admin's outbox page; callers check the ADMIN role): the emails by
@@ -40,7 +40,7 @@ public class OutboxAdmin {
   @Transactional
   public Page<OutboxEntry> list(String status, int page, int size) {
     if (status != null && !STATUSES.contains(status)) {
-      throw ApiException.invalid("status", "must be one of " + STATUSES);
+      throw DomainException.invalid("status", "must be one of " + STATUSES);
     }
     String where = status == null ? "" : " WHERE m.status = :status";
     TypedQuery<Object[]> rows =
@@ -83,10 +83,10 @@ public class OutboxAdmin {
   public void retry(long id) {
     OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (message == null) {
-      throw ApiException.notFound(NOT_FOUND, "No such email");
+      throw DomainException.notFound(NOT_FOUND, "No such email");
     }
     if (!message.requeue(clock.instant())) {
-      throw ApiException.conflict(NOT_DEAD, "Only a dead email can be retried");
+      throw DomainException.conflict(NOT_DEAD, "Only a dead email can be retried");
     }
   }
 

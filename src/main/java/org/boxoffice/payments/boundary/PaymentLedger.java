@@ -21,11 +21,14 @@ import java.util.logging.Logger;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingLedger;
 import org.boxoffice.booking.boundary.BookingView;
+import org.boxoffice.booking.boundary.Checkout;
 import org.boxoffice.booking.boundary.OrganizerViews;
+import org.boxoffice.booking.entity.BookingErrors;
+import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -71,17 +74,17 @@ public class PaymentLedger {
 
   /** The payment already opened for a booking, if any. */
   @Transactional
-  public Optional<PaymentDetails> openedFor(long bookingId) {
+  public Optional<Checkout.PaymentDetails> openedFor(long bookingId) {
     return em.createNamedQuery(Payment.BY_BOOKING, Payment.class)
         .setParameter("bookingId", bookingId)
         .getResultStream()
         .findFirst()
-        .map(p -> new PaymentDetails(p.provider(), p.intentId(), p.clientSecret()));
+        .map(p -> new Checkout.PaymentDetails(p.provider(), p.intentId(), p.clientSecret()));
   }
 
   /** Stores the intent just created for a booking. */
   @Transactional
-  public PaymentDetails record(
+  public Checkout.PaymentDetails record(
       BookingView booking, long userId, String provider, PaymentGateway.Intent intent) {
     Payment payment =
         Payment.open(
@@ -94,7 +97,7 @@ public class PaymentLedger {
             booking.currency(),
             clock.instant());
     em.persist(payment);
-    return new PaymentDetails(provider, intent.id(), intent.clientSecret());
+    return new Checkout.PaymentDetails(provider, intent.id(), intent.clientSecret());
   }
 
   /**
@@ -201,7 +204,7 @@ public class PaymentLedger {
         .getResultStream()
         .filter(p -> p.userId() == userId)
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment"));
+        .orElseThrow(() -> DomainException.notFound(PAYMENT_NOT_FOUND, "No such payment"));
   }
 
   /**
@@ -231,14 +234,16 @@ public class PaymentLedger {
         bookings
             .lock(bookingId)
             .filter(b -> b.organizerId() == organizerId)
-            .orElseThrow(() -> ApiException.notFound("BOOKING_NOT_FOUND", "No such booking"));
-    if (!"CONFIRMED".equals(booking.status())) {
-      throw ApiException.conflict(
+            .orElseThrow(
+                () -> DomainException.notFound(BookingErrors.BOOKING_NOT_FOUND, "No such booking"));
+    if (booking.status() != BookingStatus.CONFIRMED) {
+      throw DomainException.conflict(
           NOT_REFUNDABLE, "A " + booking.status() + " booking can't be refunded");
     }
     Payment payment =
         lockByBooking(bookingId)
-            .orElseThrow(() -> ApiException.conflict(NOT_REFUNDABLE, "This booking was not paid"));
+            .orElseThrow(
+                () -> DomainException.conflict(NOT_REFUNDABLE, "This booking was not paid"));
     return book(payment, amount, "ORGANIZER");
   }
 
@@ -248,7 +253,8 @@ public class PaymentLedger {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   void onBookingCancelled(@Observes BookingCancelled cancelled) {
-    if (!"CONFIRMED".equals(cancelled.previousStatus()) || cancelled.finalAmount().signum() <= 0) {
+    if (cancelled.previousStatus() != BookingStatus.CONFIRMED
+        || cancelled.finalAmount().signum() <= 0) {
       return;
     }
     lockByBooking(cancelled.bookingId())
@@ -325,7 +331,7 @@ public class PaymentLedger {
     Refund refund = em.find(Refund.class, refundId);
     Payment payment = em.find(Payment.class, refund.paymentId());
     String bookingStatus =
-        bookings.lock(refund.bookingId()).map(BookingLedger.Facts::status).orElse("UNKNOWN");
+        bookings.lock(refund.bookingId()).map(b -> b.status().name()).orElse("UNKNOWN");
     return new RefundView(
         refund.id(),
         refund.bookingId(),

@@ -29,8 +29,8 @@ import org.boxoffice.payments.control.Gateways;
 import org.boxoffice.payments.control.MinorUnits;
 import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
-import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.UnavailableException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -56,7 +56,7 @@ public class Payments implements Checkout {
    * a {@code Retry-After} of what is left of the circuit breaker's open delay.
    */
   @Override
-  public PaymentDetails open(BookingView booking, long userId) {
+  public Checkout.PaymentDetails open(BookingView booking, long userId) {
     PaymentGateway.Intent intent;
     PaymentGateway gateway;
     try {
@@ -87,7 +87,7 @@ public class Payments implements Checkout {
   }
 
   @Override
-  public PaymentDetails resume(BookingView booking, long userId) {
+  public Checkout.PaymentDetails resume(BookingView booking, long userId) {
     return ledger.openedFor(booking.id()).orElseGet(() -> open(booking, userId));
   }
 
@@ -98,11 +98,11 @@ public class Payments implements Checkout {
    */
   public BookingView confirmSandbox(String intentId, long userId) {
     if (!gateways.isSandbox()) {
-      throw ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment");
+      throw DomainException.notFound(PAYMENT_NOT_FOUND, "No such payment");
     }
     Payment payment = ledger.ownPayment(intentId, userId);
     if (!"sandbox".equals(payment.provider())) {
-      throw ApiException.notFound(PAYMENT_NOT_FOUND, "No such payment");
+      throw DomainException.notFound(PAYMENT_NOT_FOUND, "No such payment");
     }
     succeeded("evt_sandbox_" + intentId, "payment_intent.succeeded", intentId);
     return bookings.get(payment.bookingId(), userId);
@@ -213,8 +213,9 @@ public class Payments implements Checkout {
             });
   }
 
-  private static ApiException invalidSignature() {
-    return new ApiException(400, INVALID_SIGNATURE, "The Stripe-Signature is not valid");
+  private static DomainException invalidSignature() {
+    return new DomainException(
+        DomainException.Kind.INVALID, INVALID_SIGNATURE, "The Stripe-Signature is not valid");
   }
 
   private static JsonObject parse(String json) {

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
  * The payment of one booking: its intent at the gateway and how much of it went back. It never
@@ -132,11 +132,11 @@ public class Payment {
   public BigDecimal refund(BigDecimal value, Instant now) {
     BigDecimal left = refundable();
     if (left.signum() <= 0) {
-      throw ApiException.conflict(NOT_REFUNDABLE, "Nothing of this payment is left to refund");
+      throw DomainException.conflict(NOT_REFUNDABLE, "Nothing of this payment is left to refund");
     }
     BigDecimal refund = value == null ? left : value.setScale(2);
     if (refund.compareTo(left) > 0) {
-      throw ApiException.unprocessable(
+      throw DomainException.refused(
           REFUND_TOO_LARGE, "At most " + left.toPlainString() + " can be refunded");
     }
     refundedAmount = refundedAmount.add(refund);

@@ -1,59 +1,45 @@
 package org.boxoffice.platform.boundary;
 
 import java.util.List;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 
 /**
- * A refusal the client can act on: it carries the HTTP status, a stable code and, where a field is
- * to blame, field details. Features throw it (or a subclass) from entities and boundaries; {@link
- * ApiExceptionMapper} turns it into an error envelope.
+ * A refusal whose HTTP status the boundary chooses itself, for what the domain has no word for: a
+ * 429 or 503 with {@code Retry-After}, a stored answer replayed with its own status. Entities and
+ * controls throw a {@link DomainException} instead. It is a domain exception all the same (its kind
+ * the nearest to its status), so whoever handles refusals handles this one too; the mapper answers
+ * its own status.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
-  private final String code;
-  private final transient List<Envelope.FieldError> details;
 
   public ApiException(int status, String code, String message) {
     this(status, code, message, List.of());
   }
 
   public ApiException(int status, String code, String message, List<Envelope.FieldError> details) {
-    super(message, null, false, false);
+    super(
+        kindOf(status),
+        code,
+        message,
+        details.stream().map(d -> new FieldDetail(d.field(), d.message())).toList());
     this.status = status;
-    this.code = code;
-    this.details = List.copyOf(details);
-  }
-
-  public static ApiException notFound(String code, String message) {
-    return new ApiException(404, code, message);
-  }
-
-  public static ApiException conflict(String code, String message) {
-    return new ApiException(409, code, message);
-  }
-
-  public static ApiException unprocessable(String code, String message) {
-    return new ApiException(422, code, message);
-  }
-
-  public static ApiException invalid(String field, String message) {
-    return new ApiException(
-        400,
-        ErrorCodes.VALIDATION_FAILED,
-        "The request is invalid",
-        List.of(new Envelope.FieldError(field, message)));
   }
 
   public int status() {
     return status;
   }
 
-  public String code() {
-    return code;
-  }
-
-  public List<Envelope.FieldError> details() {
-    return details;
+  private static Kind kindOf(int status) {
+    return switch (status) {
+      case 400 -> Kind.INVALID;
+      case 401 -> Kind.UNAUTHENTICATED;
+      case 404 -> Kind.NOT_FOUND;
+      case 409 -> Kind.CONFLICT;
+      default -> status >= 500 ? Kind.UNAVAILABLE : Kind.REFUSED;
+    };
   }
 }

@@ -1,8 +1,10 @@
 package org.boxoffice.platform.boundary;
 
+import org.boxoffice.platform.entity.DomainException;
+
 /** Error codes the platform itself answers with; features define their own next to them. */
 public final class ErrorCodes {
-  public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+  public static final String VALIDATION_FAILED = DomainException.VALIDATION_FAILED;
   public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
   public static final String FORBIDDEN = "FORBIDDEN";
   public static final String NOT_FOUND = "RESOURCE_NOT_FOUND";

@@ -14,13 +14,15 @@ import java.util.logging.Logger;
 import org.boxoffice.platform.control.BodyTooLargeException;
 import org.boxoffice.platform.control.CorrelationId;
 import org.boxoffice.platform.control.Failures;
+import org.boxoffice.platform.entity.DomainException;
 
 /**
- * Turns any failure into the error envelope of API.md. Client mistakes become 4xx with details; an
+ * Turns any failure into the error envelope of API.md. A domain refusal becomes the status of its
+ * kind with its code, message and details; other client mistakes become 4xx with details; an
  * unreachable database becomes 503; anything else is logged once and answered 500 with no internals
  * in the body.
  */
-final class ErrorResponses {
+public final class ErrorResponses {
   private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
   /**
@@ -39,13 +41,40 @@ final class ErrorResponses {
         .build();
   }
 
-  static Response of(ApiException e) {
-    return of(e.status(), e.code(), e.getMessage(), e.details());
+  static Response of(DomainException e) {
+    Envelope.Error error = errorOf(e);
+    return of(statusOf(e), error.code(), error.message(), error.details());
+  }
+
+  /**
+   * The HTTP status a domain refusal is answered with: its kind's, or the status an {@link
+   * ApiException} chose itself.
+   */
+  public static int statusOf(DomainException e) {
+    if (e instanceof ApiException api) {
+      return api.status();
+    }
+    return switch (e.kind()) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case REFUSED -> 422;
+      case UNAVAILABLE -> 503;
+    };
+  }
+
+  /** The envelope's error for a domain refusal: its code, message and field details. */
+  public static Envelope.Error errorOf(DomainException e) {
+    return new Envelope.Error(
+        e.code(),
+        e.getMessage(),
+        e.details().stream().map(d -> new Envelope.FieldError(d.field(), d.message())).toList());
   }
 
   static Response of(Throwable failure) {
-    if (failure instanceof ApiException api) {
-      return of(api);
+    if (failure instanceof DomainException refusal) {
+      return of(refusal);
     }
     if (Failures.find(failure, BodyTooLargeException.class).isPresent()) {
       return of(413, ErrorCodes.PAYLOAD_TOO_LARGE, "The request body is too large", List.of());

@@ -9,16 +9,17 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import org.boxoffice.platform.entity.DomainException;
 
 /** The exception mappers: thin adapters over {@link ErrorResponses}. */
 public final class ExceptionMappers {
   private ExceptionMappers() {}
 
-  /** Refusals thrown by features. */
+  /** Refusals thrown by features: the status of their kind, their code, message and details. */
   @Provider
-  public static class ApiExceptions implements ExceptionMapper<ApiException> {
+  public static class DomainExceptions implements ExceptionMapper<DomainException> {
     @Override
-    public Response toResponse(ApiException e) {
+    public Response toResponse(DomainException e) {
       return ErrorResponses.of(e);
     }
   }

@@ -3,26 +3,26 @@ package org.boxoffice.tickets.boundary;
 import static org.boxoffice.tickets.entity.TicketErrors.ALREADY_CHECKED_IN;
 
 import java.util.List;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 
 /**
- * 409 ALREADY_CHECKED_IN: a second scan of a ticket. The API's error body is that of any {@link
- * ApiException} (the first time in {@code message} and in {@code details[checkedInAt]}); the
- * check-in desk also reads {@link #first()}, the ticket as it was admitted the first time, to show
- * whose ticket it is and when it was used, in the event's own time zone.
+ * ALREADY_CHECKED_IN, a conflict: a second scan of a ticket. The API's error body is that of any
+ * {@link DomainException} (the first time in {@code message} and in {@code details[checkedInAt]});
+ * the check-in desk also reads {@link #first()}, the ticket as it was admitted the first time, to
+ * show whose ticket it is and when it was used, in the event's own time zone.
  */
-public class AlreadyCheckedIn extends ApiException {
+public class AlreadyCheckedIn extends DomainException {
   private static final long serialVersionUID = 1L;
 
   private final transient CheckinView first;
 
   AlreadyCheckedIn(CheckinView first) {
     super(
-        409,
+        Kind.CONFLICT,
         ALREADY_CHECKED_IN,
         "Ticket " + first.ticketNumber() + " was already checked in at " + first.checkedInAt(),
-        List.of(new Envelope.FieldError("checkedInAt", first.checkedInAt().toString())));
+        List.of(new FieldDetail("checkedInAt", first.checkedInAt().toString())));
     this.first = first;
   }
 

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,13 +62,13 @@ public class CheckinsResource {
       @NotNull(message = "a JSON body is required") @Valid CheckinRequest request) {
     long organizerId = caller.userId();
     if (request.hasCode() && request.hasTicketNumber()) {
-      throw ApiException.invalid("ticketNumber", "send either code or ticketNumber, not both");
+      throw DomainException.invalid("ticketNumber", "send either code or ticketNumber, not both");
     }
     if (request.hasTicketNumber()) {
       return tickets.checkInByNumber(request.ticketNumber(), organizerId);
     }
     if (!request.hasCode()) {
-      throw ApiException.invalid("code", "must not be blank (or send a ticketNumber)");
+      throw DomainException.invalid("code", "must not be blank (or send a ticketNumber)");
     }
     return tickets.checkIn(request.code(), organizerId);
   }

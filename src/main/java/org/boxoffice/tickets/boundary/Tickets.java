@@ -28,8 +28,8 @@ import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.events.boundary.EventView;
 import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.UserView;
-import org.boxoffice.platform.boundary.ApiException;
-import org.boxoffice.platform.boundary.Envelope;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 import org.boxoffice.tickets.control.QrKeys;
 import org.boxoffice.tickets.control.TicketImages;
 import org.boxoffice.tickets.control.TicketNumbers;
@@ -132,7 +132,7 @@ public class Tickets implements CheckIns {
         TicketNumbers.parse(ticketNumber)
             .orElseThrow(
                 () ->
-                    ApiException.invalid(
+                    DomainException.invalid(
                         "ticketNumber", "must be a ticket number such as BX-7K3Q-9D2M"));
     return admit(numbered(number, organizerId), null);
   }
@@ -160,11 +160,11 @@ public class Tickets implements CheckIns {
             .verify(code)
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        400,
+                    new DomainException(
+                        DomainException.Kind.INVALID,
                         INVALID_TICKET_CODE,
                         "This is not a genuine Boxoffice ticket code",
-                        List.of(new Envelope.FieldError("code", "is not a valid ticket code"))));
+                        List.of(new FieldDetail("code", "is not a valid ticket code"))));
     Ticket ticket = em.find(Ticket.class, claim.ticketId());
     if (ticket == null
         || !ticket.ticketNumber().equals(claim.ticketNumber())
@@ -184,13 +184,13 @@ public class Tickets implements CheckIns {
         .orElseThrow(Tickets::noSuchTicket);
   }
 
-  private static ApiException noSuchTicket() {
-    return ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+  private static DomainException noSuchTicket() {
+    return DomainException.notFound(TICKET_NOT_FOUND, "No such ticket");
   }
 
   private CheckinView admit(Ticket ticket, Long eventId) {
     if (eventId != null && ticket.eventId() != eventId) {
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           TICKET_FOR_ANOTHER_EVENT,
           "Ticket " + ticket.ticketNumber() + " is for another event (#" + ticket.eventId() + ")");
     }
@@ -207,7 +207,7 @@ public class Tickets implements CheckIns {
         throw new AlreadyCheckedIn(
             new CheckinView(ticket.ticketNumber(), holderName(ticket), utc(ticket.checkedInAt())));
       }
-      throw ApiException.conflict(
+      throw DomainException.conflict(
           TICKET_NOT_VALID, "Ticket " + ticket.ticketNumber() + " is " + ticket.status());
     }
     metrics.counter("tickets.checked_in").inc();
@@ -258,7 +258,7 @@ public class Tickets implements CheckIns {
   private Ticket held(long ticketId, long userId) {
     Ticket ticket = em.find(Ticket.class, ticketId);
     if (ticket == null || ticket.holderId() != userId) {
-      throw ApiException.notFound(TICKET_NOT_FOUND, "No such ticket");
+      throw DomainException.notFound(TICKET_NOT_FOUND, "No such ticket");
     }
     return ticket;
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.boxoffice.platform.boundary.ApiException;
+import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.DomainException.Kind;
+import org.boxoffice.platform.entity.FieldDetail;
 import org.junit.jupiter.api.Test;
 
 class EventTest {
@@ -33,7 +35,7 @@ class EventTest {
   private static String code(Runnable action) {
     try {
       action.run();
-    } catch (ApiException e) {
+    } catch (DomainException e) {
       return e.code();
     }
     return "none";
@@ -45,6 +47,31 @@ class EventTest {
     event.reserve(3);
     assertThat(code(() -> event.reserve(3))).isEqualTo("SOLD_OUT");
     assertThat(event.availableSeats()).isEqualTo(2);
+  }
+
+  @Test
+  void booking_more_seats_than_left_is_refused_with_SOLD_OUT_saying_how_many_are_left() {
+    Event event = event(5);
+    event.reserve(3);
+    assertThatThrownBy(() -> event.reserve(3))
+        .isInstanceOfSatisfying(
+            SoldOut.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+              assertThat(e.code()).isEqualTo(EventErrors.SOLD_OUT);
+              assertThat(e.getMessage()).isEqualTo("Only 2 seats left");
+              assertThat(e.details())
+                  .containsExactly(new FieldDetail("quantity", "must be at most 2"));
+            });
+  }
+
+  @Test
+  void a_tier_with_no_seats_left_is_refused_as_sold_out() {
+    TicketType tier = tier(event(10), 1);
+    tier.reserve(1);
+    assertThatThrownBy(() -> tier.reserve(1))
+        .isInstanceOf(SoldOut.class)
+        .hasMessage("This ticket type is sold out");
   }
 
   @Test
@@ -120,7 +147,13 @@ class EventTest {
   @Test
   void the_end_must_follow_the_start() {
     assertThatThrownBy(() -> event(1).schedule(NOW, NOW, "UTC"))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.INVALID);
+              assertThat(e.details())
+                  .containsExactly(new FieldDetail("endDate", "must be after startDate"));
+            })
         .hasMessageContaining("invalid");
   }
 }
