@@ -36,6 +36,7 @@ class RateLimitsIT {
     env.put("BOXOFFICE_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("BOXOFFICE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("BOXOFFICE_TRUST_FORWARDED_FOR", "true");
+    env.put("BOXOFFICE_SESSION_LIFETIME_DAYS", "2");
     server = LibertyServer.copyOfMain("ratelimits", LibertyServer.port(11), env);
     server.start().awaitReady(200, Duration.ofMinutes(4));
   }
@@ -135,6 +136,14 @@ class RateLimitsIT {
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
     assertThat(limited.header("Retry-After")).isNotNull();
+  }
+
+  @Test
+  void the_refresh_cookie_lives_as_long_as_the_configured_session_lifetime() {
+    ApiResponse login = login(register(), Accounts.PASSWORD);
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .anySatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Max-Age=172800"));
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.booking.control.Amounts;
 import org.boxoffice.booking.control.BookingMetrics;
 import org.boxoffice.booking.entity.Booking;
@@ -69,6 +70,7 @@ public class BookingLedger {
   @Inject Event<BookingConfirmed> confirmations;
   @Inject Event<BookingRefunded> refunds;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "boxoffice.booking.hold.minutes", defaultValue = "15")
@@ -342,8 +344,10 @@ public class BookingLedger {
     if (booking == null || !booking.isVisibleTo(userId)) {
       throw DomainException.notFound(BOOKING_NOT_FOUND, "No such booking");
     }
+    BookingStatus before = booking.status();
     cancelAndGiveBack(booking, false);
     metrics.cancelled(1);
+    audit.record("booking.cancelled", "booking", Long.toString(bookingId), "was " + before);
     return BookingView.of(booking);
   }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.coupons.entity.Coupon;
 import org.boxoffice.coupons.entity.DiscountType;
 import org.boxoffice.events.boundary.Events;
@@ -34,6 +35,7 @@ public class Coupons {
   @Inject Events events;
   @Inject SeatInventory inventory;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   /**
    * Creates a coupon for an event of the organizer; 404 EVENT_NOT_FOUND for another organizer's
@@ -76,6 +78,11 @@ public class Coupons {
       }
       throw e;
     }
+    audit.record(
+        "coupon.created",
+        "coupon",
+        Long.toString(coupon.id()),
+        "event " + eventId + ", " + coupon.code() + ": " + type + " " + request.discountValue());
     return CouponView.of(coupon);
   }
 
@@ -107,6 +114,7 @@ public class Coupons {
       throw DomainException.notFound(COUPON_NOT_FOUND, "No such coupon");
     }
     coupon.disable();
+    audit.record("coupon.disabled", "coupon", Long.toString(couponId), "event " + eventId);
     return CouponView.of(coupon);
   }
 

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.TicketType;
@@ -32,6 +33,7 @@ import org.boxoffice.platform.entity.DomainException;
 public class Events {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
   @Inject EventCache cache;
   @Inject jakarta.enterprise.event.Event<EventCancelled> cancellations;
 
@@ -85,6 +87,7 @@ public class Events {
     if (event.cancel(now)) {
       cache.invalidate(eventId);
       cancellations.fire(new EventCancelled(eventId, organizerId));
+      audit.record("event.cancelled", "event", Long.toString(eventId), null);
     }
     return Views.of(event, now);
   }

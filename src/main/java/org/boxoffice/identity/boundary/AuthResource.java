@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import org.boxoffice.platform.boundary.PerIpLimit;
 import org.boxoffice.platform.entity.DomainException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,6 +40,10 @@ public class AuthResource {
   @Inject SignIn signIn;
   @Inject AccountRecovery recovery;
   @Inject Caller caller;
+
+  @Inject
+  @ConfigProperty(name = "boxoffice.session.lifetime.days", defaultValue = "7")
+  int sessionLifetimeDays;
 
   /** Creates an attendee or organizer account (never an admin) and sends a verification link. */
   @POST
@@ -244,9 +249,10 @@ public class AuthResource {
     return Response.noContent().build();
   }
 
-  private static Response withRefreshCookie(TokenResponse tokens) {
+  /** The refresh cookie lives as long as the session it refreshes. */
+  private Response withRefreshCookie(TokenResponse tokens) {
     return Response.ok(tokens)
-        .cookie(refreshCookie(tokens.refreshToken(), Duration.ofDays(7)))
+        .cookie(refreshCookie(tokens.refreshToken(), Duration.ofDays(sessionLifetimeDays)))
         .build();
   }
 

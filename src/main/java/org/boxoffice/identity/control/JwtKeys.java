@@ -28,6 +28,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.KeyFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -105,7 +106,8 @@ public class JwtKeys {
 
   private KeyPair keyPair() {
     if (failure != null) {
-      throw new ApiException(503, "AUTH_UNAVAILABLE", "Sign-in is unavailable; try again later");
+      throw new ApiException(
+          503, IdentityErrors.AUTH_UNAVAILABLE, "Sign-in is unavailable; try again later");
     }
     KeyPair pair = keyPair;
     if (pair == null) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.KeyFiles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,7 +62,9 @@ public class TotpSecrets {
     } catch (IllegalArgumentException e) {
       // A wrong key (rotated without re-encryption) or an altered row: refuse, never guess.
       throw new ApiException(
-          503, "TOTP_UNAVAILABLE", "Two-factor sign-in is unavailable; contact an administrator");
+          503,
+          IdentityErrors.TOTP_UNAVAILABLE,
+          "Two-factor sign-in is unavailable; contact an administrator");
     }
   }
 
@@ -77,7 +80,9 @@ public class TotpSecrets {
   private AesGcm cipher() {
     if (failure != null) {
       throw new ApiException(
-          503, "TOTP_UNAVAILABLE", "Two-factor sign-in is unavailable; try again later");
+          503,
+          IdentityErrors.TOTP_UNAVAILABLE,
+          "Two-factor sign-in is unavailable; try again later");
     }
     AesGcm current = cipher;
     if (current == null) {

@@ -3,6 +3,8 @@ package org.boxoffice.identity.entity;
 /** The error codes the identity feature answers with. */
 public final class IdentityErrors {
   public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
+  public static final String AUTH_UNAVAILABLE = "AUTH_UNAVAILABLE";
+  public static final String TOTP_UNAVAILABLE = "TOTP_UNAVAILABLE";
   public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
   public static final String USER_NOT_FOUND = "USER_NOT_FOUND";
   public static final String TOTP_REQUIRED = "TOTP_REQUIRED";

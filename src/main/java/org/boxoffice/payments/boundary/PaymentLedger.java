@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingLedger;
 import org.boxoffice.booking.boundary.BookingView;
@@ -67,6 +68,7 @@ public class PaymentLedger {
   @Inject Event<RefundBooked> refundsBooked;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
+  @Inject AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "boxoffice.payments.crash.drill.millis", defaultValue = "0")
@@ -244,7 +246,15 @@ public class PaymentLedger {
         lockByBooking(bookingId)
             .orElseThrow(
                 () -> DomainException.conflict(NOT_REFUNDABLE, "This booking was not paid"));
-    return book(payment, amount, "ORGANIZER");
+    long refundId = book(payment, amount, "ORGANIZER");
+    audit.record(
+        "payment.refund.requested",
+        "booking",
+        Long.toString(bookingId),
+        (amount == null ? "in full" : amount.toPlainString() + " " + payment.currency())
+            + "; refund "
+            + refundId);
+    return refundId;
   }
 
   /**
