@@ -18,7 +18,8 @@ import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.ClientAddress;
 import org.boxoffice.platform.control.CorrelationId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.boxoffice.platform.control.PlatformSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The audit trail, for every feature. {@code record} joins the caller's transaction (REQUIRED), so
@@ -31,10 +32,7 @@ public class AuditTrail {
   @Inject Clock clock;
   @Inject Instance<HttpServletRequest> request;
   @Inject Caller caller;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.trust.forwarded.for", defaultValue = "false")
-  boolean trustForwardedFor;
+  @Inject @ConfigProperties PlatformSettings platform;
 
   /** Records an operation by the signed-in caller (or by nobody, outside a signed-in request). */
   @Transactional(Transactional.TxType.REQUIRED)
@@ -125,7 +123,9 @@ public class AuditTrail {
 
   private String clientIp() {
     try {
-      return request.isResolvable() ? ClientAddress.of(request.get(), trustForwardedFor) : null;
+      return request.isResolvable()
+          ? ClientAddress.of(request.get(), platform.trustForwardedFor)
+          : null;
     } catch (ContextNotActiveException | IllegalStateException outsideRequest) {
       return null;
     }

@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.boxoffice.booking.control.BookingSettings;
 import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Combines concurrent bookings of one event on this server into batches under one lock of its row.
@@ -35,15 +36,8 @@ public class BookingLanes {
   @Inject BookingLedger ledger;
   @Inject SeatInventory inventory;
   @Inject HoldHorizon horizon;
+  @Inject @ConfigProperties BookingSettings settings;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.booking.batch.max.size", defaultValue = "64")
-  int maxSize;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.booking.batch.max.wait.millis", defaultValue = "0")
-  long maxWaitMillis;
 
   private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
 
@@ -61,7 +55,8 @@ public class BookingLanes {
   /** Runs the lane's next batch, then passes the lane on to the first order still waiting. */
   private void lead(Lane lane) {
     try {
-      List<Ticket> batch = lane.take(Math.max(1, maxSize), maxWaitMillis);
+      List<Ticket> batch =
+          lane.take(Math.max(1, settings.batchMaxSize), settings.batchMaxWaitMillis);
       run(batch);
     } finally {
       lane.passOn();

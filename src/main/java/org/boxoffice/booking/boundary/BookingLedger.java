@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.booking.control.Amounts;
 import org.boxoffice.booking.control.BookingMetrics;
+import org.boxoffice.booking.control.BookingSettings;
 import org.boxoffice.booking.entity.Booking;
 import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.coupons.boundary.CouponLock;
@@ -38,7 +39,7 @@ import org.boxoffice.events.boundary.SeatInventory;
 import org.boxoffice.events.boundary.SeatLock;
 import org.boxoffice.platform.boundary.ErrorResponses;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Every change of a booking's state, each one short transaction with no network call in it. Lock
@@ -71,14 +72,7 @@ public class BookingLedger {
   @Inject Event<BookingRefunded> refunds;
   @Inject Clock clock;
   @Inject AuditTrail audit;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.booking.hold.minutes", defaultValue = "15")
-  long holdMinutes;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.booking.hold.seconds")
-  Optional<Long> holdSeconds;
+  @Inject @ConfigProperties BookingSettings settings;
 
   /** A batch placed under one lock: each order's placement, in order, and the lock's figures. */
   record Batch(List<Placement> placements, SeatLock seats) {}
@@ -437,6 +431,9 @@ public class BookingLedger {
   }
 
   private Duration hold() {
-    return holdSeconds.map(Duration::ofSeconds).orElse(Duration.ofMinutes(holdMinutes));
+    return settings
+        .holdSeconds
+        .map(Duration::ofSeconds)
+        .orElse(Duration.ofMinutes(settings.holdMinutes));
   }
 }

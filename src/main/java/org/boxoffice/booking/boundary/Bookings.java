@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.booking.control.BookingSettings;
 import org.boxoffice.booking.control.RequestFingerprint;
 import org.boxoffice.booking.entity.Booking;
 import org.boxoffice.booking.entity.BookingStatus;
@@ -31,7 +32,7 @@ import org.boxoffice.platform.boundary.ErrorResponses;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Bookings as the API sees them. Booking itself is: a sold-out refusal from this server's memory
@@ -54,10 +55,7 @@ public class Bookings {
   @Inject SeatInventory inventory;
   @Inject Clock clock;
   @Inject Instance<Checkout> checkout;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.booking.idempotency.wait.millis", defaultValue = "10000")
-  long idempotencyWaitMillis;
+  @Inject @ConfigProperties BookingSettings settings;
 
   /** The answer to a booking request: a new booking, or the stored answer to a repeated key. */
   public record Answer(BookingView booking, boolean replayed) {}
@@ -80,7 +78,7 @@ public class Bookings {
             request.ticketTypeId() == null ? null : String.valueOf(request.ticketTypeId()),
             String.valueOf(request.seats()),
             request.couponCode());
-    Instant deadline = clock.instant().plusMillis(idempotencyWaitMillis);
+    Instant deadline = clock.instant().plusMillis(settings.idempotencyWaitMillis);
     while (true) {
       Optional<IdempotencyStore.Snapshot> stored = idempotency.find(userId, idempotencyKey);
       if (stored.isEmpty()) {

@@ -16,8 +16,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.boxoffice.booking.control.BookingSettings;
 import org.boxoffice.platform.boundary.SchemaMigrations;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Expires unpaid holds every few seconds and purges Idempotency-Keys older than 24 h. Safe with
@@ -36,11 +37,8 @@ public class HoldExpiry {
   @Inject SchemaMigrations migrations;
   @Inject BookingLedger ledger;
   @Inject IdempotencyStore idempotency;
+  @Inject @ConfigProperties BookingSettings settings;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.booking.expiry.interval.seconds", defaultValue = "5")
-  long intervalSeconds;
 
   private ScheduledFuture<?> task;
   private Instant lastPurge = Instant.EPOCH;
@@ -49,7 +47,7 @@ public class HoldExpiry {
   private volatile boolean stopping;
 
   void onStart(@Observes Startup startup) {
-    long interval = Math.max(1, intervalSeconds);
+    long interval = Math.max(1, settings.expiryIntervalSeconds);
     task = scheduler.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.SECONDS);
   }
 

@@ -5,9 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.boxoffice.events.boundary.EventCache;
 
 /**
  * When each event's earliest unpaid hold runs out, as this server last read it (at most the
@@ -21,10 +20,7 @@ public class HoldHorizon {
   private static final long MAX_EVENTS = 100_000;
 
   @Inject BookingLedger ledger;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.events.live.cache.millis", defaultValue = "1000")
-  long windowMillis;
+  @Inject EventCache events;
 
   /** eventId → the earliest expiry of its PENDING holds, {@link Instant#MAX} when it has none. */
   private Cache<Long, Instant> earliest;
@@ -32,10 +28,7 @@ public class HoldHorizon {
   @PostConstruct
   void build() {
     earliest =
-        Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(windowMillis))
-            .maximumSize(MAX_EVENTS)
-            .build();
+        Caffeine.newBuilder().expireAfterWrite(events.liveWindow()).maximumSize(MAX_EVENTS).build();
   }
 
   /** Whether the event may have unpaid holds whose time is up. */

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.boxoffice.demo.control.DemoSettings;
 import org.boxoffice.platform.boundary.SchemaMigrations;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Seeds the demo data once the schema is migrated, without holding up start-up: it polls {@link
@@ -28,11 +29,8 @@ public class DemoData {
   private static final int MAX_ATTEMPTS = 300;
 
   @Inject SchemaMigrations migrations;
+  @Inject @ConfigProperties DemoSettings settings;
   @Inject DemoSeeder seeder;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.demo.data", defaultValue = "false")
-  boolean demoDataRequested;
 
   @Resource(lookup = "jdbc/boxoffice")
   DataSource dataSource;
@@ -57,7 +55,7 @@ public class DemoData {
     }
     stop();
     try {
-      if (!demoDataRequested && !isEmbeddedDefault()) {
+      if (!settings.data && !isEmbeddedDefault()) {
         return;
       }
       if (seeder.seedOnce()) {

@@ -12,8 +12,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import org.boxoffice.events.control.EventsSettings;
 import org.boxoffice.platform.boundary.Page;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Cache-aside for event pages, in this server's memory. Metadata (title, dates, tiers) lives up to
@@ -23,17 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class EventCache {
-  @Inject
-  @ConfigProperty(name = "boxoffice.events.cache.ttl.seconds", defaultValue = "300")
-  long ttlSeconds;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.events.live.cache.millis", defaultValue = "1000")
-  long liveMillis;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.events.cache.max.entries", defaultValue = "10000")
-  long maxEntries;
+  @Inject @ConfigProperties EventsSettings settings;
 
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
@@ -46,20 +37,25 @@ public class EventCache {
   void build() {
     metadata =
         Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(ttlSeconds))
-            .maximumSize(maxEntries)
+            .expireAfterWrite(Duration.ofSeconds(settings.cacheTtlSeconds))
+            .maximumSize(settings.cacheMaxEntries)
             .build();
     live =
         Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(liveMillis))
-            .maximumSize(maxEntries)
+            .expireAfterWrite(liveWindow())
+            .maximumSize(settings.cacheMaxEntries)
             .build();
     // Catalog pages carry seat figures, so they live no longer than those do.
     catalogPages =
         Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(liveMillis))
-            .maximumSize(maxEntries)
+            .expireAfterWrite(liveWindow())
+            .maximumSize(settings.cacheMaxEntries)
             .build();
+  }
+
+  /** How old a live figure (seats left) may be when it is served from memory. */
+  public Duration liveWindow() {
+    return Duration.ofMillis(settings.liveCacheMillis);
   }
 
   /** One catalog search as the client asked it (a defaulted {@code from} stays null). */

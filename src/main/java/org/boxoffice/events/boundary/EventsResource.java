@@ -24,10 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import org.boxoffice.events.control.EventsSettings;
 import org.boxoffice.identity.boundary.Caller;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,10 +47,7 @@ public class EventsResource {
   @Inject Events events;
   @Inject Catalog catalog;
   @Inject Caller caller;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.events.calendar.uid.domain", defaultValue = "boxoffice.events")
-  String uidDomain;
+  @Inject @ConfigProperties EventsSettings settings;
 
   /**
    * The public catalog: published events starting from {@code from} (default now) and before {@code
@@ -114,7 +112,8 @@ public class EventsResource {
   @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response calendar(@PathParam("id") long id) {
     return Response.ok(
-            catalog.calendar(id, caller.signedInUserId().orElse(null), uidDomain), CALENDAR)
+            catalog.calendar(id, caller.signedInUserId().orElse(null), settings.calendarUidDomain),
+            CALENDAR)
         .header("Content-Disposition", "attachment; filename=\"event-" + id + ".ics\"")
         .build();
   }

@@ -3,7 +3,9 @@ package org.boxoffice.identity.boundary;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,11 +19,12 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
+import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.boundary.Envelope;
 import org.boxoffice.platform.boundary.ErrorCodes;
 import org.boxoffice.platform.control.CorrelationId;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Enforces {@code @PermitAll}, {@code @DenyAll} and {@code @RolesAllowed} on every resource method
@@ -32,21 +35,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (the request proceeds anonymously), as Liberty does.
  */
 @Provider
+@ApplicationScoped
 public class AccessControl implements DynamicFeature {
   /** Before Liberty's LibertyAuthFilter (AUTHORIZATION + 1), which answers 401 with no body. */
   static final int PRIORITY = Priorities.AUTHORIZATION - 10;
 
+  @Inject @ConfigProperties IdentitySettings settings;
+
+  /** Reads the settings when the filters are made, at deployment, rather than on every request. */
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     context.register(
-        new RuleFilter(Rule.of(resource.getResourceMethod()), adminNeedsSecondFactor()), PRIORITY);
-  }
-
-  /** Read when the filters are made, at deployment, rather than on every request. */
-  private static boolean adminNeedsSecondFactor() {
-    return ConfigProvider.getConfig()
-        .getOptionalValue("boxoffice.totp.required.for.admin", Boolean.class)
-        .orElse(false);
+        new RuleFilter(Rule.of(resource.getResourceMethod()), settings.totpRequiredForAdmin),
+        PRIORITY);
   }
 
   /** The access rule of one resource method. */

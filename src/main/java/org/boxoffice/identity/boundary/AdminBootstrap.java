@@ -9,15 +9,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.identity.entity.Role;
 import org.boxoffice.platform.boundary.SchemaMigrations;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The first admin: created at start-up from {@code BOXOFFICE_ADMIN_EMAIL} and {@code
@@ -29,22 +29,15 @@ public class AdminBootstrap {
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
   @Inject Accounts accounts;
+  @Inject @ConfigProperties IdentitySettings settings;
   @Inject SchemaMigrations migrations;
   @Resource ManagedScheduledExecutorService scheduler;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.admin.email")
-  Optional<String> email;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.admin.password")
-  Optional<String> password;
 
   private ScheduledFuture<?> waiting;
 
   // After SchemaMigrations' own start-up observer (default priority), which migrates the schema.
   void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) Startup startup) {
-    if (email.isEmpty() || password.isEmpty()) {
+    if (settings.adminEmail.isEmpty() || settings.adminPassword.isEmpty()) {
       return;
     }
     if (!createIfReady()) {
@@ -57,11 +50,16 @@ public class AdminBootstrap {
       return false;
     }
     try {
-      if (accounts.findAccount(email.get()).isEmpty()) {
+      if (accounts.findAccount(settings.adminEmail.get()).isEmpty()) {
         accounts.createAccount(
-            new RegisterRequest(email.get(), password.get(), "Boxoffice", "Admin", null),
+            new RegisterRequest(
+                settings.adminEmail.get(),
+                settings.adminPassword.get(),
+                "Boxoffice",
+                "Admin",
+                null),
             Role.ADMIN);
-        LOG.info(() -> "Created the bootstrap admin " + email.get());
+        LOG.info(() -> "Created the bootstrap admin " + settings.adminEmail.get());
       }
     } catch (DomainException e) {
       LOG.log(Level.SEVERE, "Could not create the bootstrap admin: {0}", e.getMessage());

@@ -17,9 +17,10 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.platform.boundary.PerIpLimit;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,11 +40,8 @@ public class AuthResource {
   @Inject Accounts accounts;
   @Inject SignIn signIn;
   @Inject AccountRecovery recovery;
+  @Inject @ConfigProperties IdentitySettings settings;
   @Inject Caller caller;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.session.lifetime.days", defaultValue = "7")
-  int sessionLifetimeDays;
 
   /** Creates an attendee or organizer account (never an admin) and sends a verification link. */
   @POST
@@ -252,7 +250,7 @@ public class AuthResource {
   /** The refresh cookie lives as long as the session it refreshes. */
   private Response withRefreshCookie(TokenResponse tokens) {
     return Response.ok(tokens)
-        .cookie(refreshCookie(tokens.refreshToken(), Duration.ofDays(sessionLifetimeDays)))
+        .cookie(refreshCookie(tokens.refreshToken(), Duration.ofDays(settings.sessionLifetimeDays)))
         .build();
   }
 

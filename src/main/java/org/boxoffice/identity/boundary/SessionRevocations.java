@@ -7,7 +7,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.boxoffice.identity.control.IdentitySettings;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Answers "is this access token's session still alive?" on every authenticated request. The
@@ -27,17 +28,14 @@ public class SessionRevocations {
   private static final Duration REVOKED_KEPT = Duration.ofDays(1);
 
   @Inject SessionLookup lookup;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.session.check.cache.seconds", defaultValue = "5")
-  int cacheSeconds;
+  @Inject @ConfigProperties IdentitySettings settings;
 
   /** sid → whether it is active (for its user). */
   private Cache<String, Boolean> known;
 
   @PostConstruct
   void build() {
-    Duration activeKept = Duration.ofSeconds(cacheSeconds);
+    Duration activeKept = Duration.ofSeconds(settings.sessionCheckCacheSeconds);
     known =
         Caffeine.newBuilder()
             .maximumSize(MAX_CACHED)

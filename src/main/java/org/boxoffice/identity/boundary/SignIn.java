@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.boxoffice.audit.boundary.AuditTrail;
+import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.identity.control.LoginThrottle;
 import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.Secrets;
@@ -21,7 +22,7 @@ import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.RefreshToken;
 import org.boxoffice.identity.entity.Session;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Sign-in, refresh-token rotation and sign-out. Refusals that must leave a trace (failed sign-in,
@@ -38,11 +39,8 @@ public class SignIn {
   @Inject TwoFactor twoFactor;
   @Inject SessionRevocations revocations;
   @Inject AuditTrail audit;
+  @Inject @ConfigProperties IdentitySettings settings;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.session.lifetime.days", defaultValue = "7")
-  int sessionDays;
 
   /**
    * Checks the credentials (and the TOTP code when the account has 2FA) and opens a session.
@@ -82,7 +80,7 @@ public class SignIn {
             account.id(),
             Secrets.sha256(refreshToken),
             now,
-            now.plus(Duration.ofDays(sessionDays)));
+            now.plus(Duration.ofDays(settings.sessionLifetimeDays)));
     em.persist(session);
     // IDENTITY rows are inserted at persist, the session only at flush: insert it first (the FK).
     em.flush();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.Base32;
+import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.Totp;
 import org.boxoffice.identity.control.TotpSecrets;
@@ -22,7 +23,7 @@ import org.boxoffice.identity.entity.Account;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.RecoveryCode;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /** TOTP second factor: enrolment, confirmation, sign-in check and recovery codes. */
 @ApplicationScoped
@@ -33,10 +34,7 @@ public class TwoFactor {
   @Inject AuditTrail audit;
   @Inject TotpSecrets secrets;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.jwt.issuer", defaultValue = "boxoffice")
-  String issuer;
+  @Inject @ConfigProperties IdentitySettings settings;
 
   /**
    * Starts enrolment: a new secret and 10 recovery codes, shown once (only their hashes are kept).
@@ -58,7 +56,7 @@ public class TwoFactor {
       codes.add(code);
       em.persist(new RecoveryCode(userId, Secrets.sha256(code)));
     }
-    return new TotpEnrolment(Totp.uri(issuer, account.email(), secret), secret, codes);
+    return new TotpEnrolment(Totp.uri(settings.jwtIssuer, account.email(), secret), secret, codes);
   }
 
   /** Turns 2FA on once the user proves the authenticator app has the secret. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -53,19 +53,8 @@ public class AccessTokens {
   private static final int MAX_ENTRIES = 100_000;
 
   @Inject JwtKeys keys;
+  @Inject @ConfigProperties IdentitySettings settings;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  String issuer;
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.audiences")
-  List<String> audiences;
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
-  int clockSkewSeconds;
 
   /** The consumer for one set of verification keys, and the tokens it accepted. */
   private record Verifier(
@@ -96,7 +85,8 @@ public class AccessTokens {
     }
     try {
       JwtClaims claims = checked(current.consumer(), token).getJwtClaims();
-      long validUntil = (claims.getExpirationTime().getValue() + clockSkewSeconds) * 1000L;
+      long validUntil =
+          (claims.getExpirationTime().getValue() + settings.verifyClockSkewSeconds) * 1000L;
       current.accepted().put(digest, new Accepted(new JwtContext(claims, List.of()), validUntil));
       return Optional.of(claims);
     } catch (InvalidJwtException | MalformedClaimException refused) {
@@ -139,8 +129,8 @@ public class AccessTokens {
             AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
         .setVerificationKeyResolver(resolver)
         .setSkipAllDefaultValidators()
-        .registerValidator(new IssValidator(issuer, true))
-        .registerValidator(new AudValidator(Set.copyOf(audiences), true))
+        .registerValidator(new IssValidator(settings.verifyIssuer, true))
+        .registerValidator(new AudValidator(Set.copyOf(settings.verifyAudiences), true))
         .registerValidator(new SubValidator(true))
         .registerValidator(times())
         .build();
@@ -151,7 +141,7 @@ public class AccessTokens {
       NumericDateValidator dates = new NumericDateValidator();
       dates.setRequireExp(true);
       dates.setRequireIat(true);
-      dates.setAllowedClockSkewSeconds(clockSkewSeconds);
+      dates.setAllowedClockSkewSeconds(settings.verifyClockSkewSeconds);
       dates.setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
       return dates.validate(context);
     };

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.KeyFiles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -51,19 +51,8 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 public class JwtKeys {
   private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "jwt.private.key")
-  Optional<String> configuredPrivateKey;
-
-  @Inject
-  @ConfigProperty(name = "jwt.public.key")
-  Optional<String> configuredPublicKey;
-
-  @Inject
-  @ConfigProperty(name = "jwt.previous.public.keys")
-  Optional<String> configuredPreviousKeys;
-
   @Inject KeyFiles keyFiles;
+  @Inject @ConfigProperties IdentitySettings settings;
 
   private volatile KeyPair keyPair;
   private volatile String keyId;
@@ -127,11 +116,11 @@ public class JwtKeys {
 
   private KeyPair resolve() {
     try {
-      if (configuredPrivateKey.isPresent() && configuredPublicKey.isPresent()) {
+      if (settings.jwtPrivateKey.isPresent() && settings.jwtPublicKey.isPresent()) {
         return new KeyPair(
-            readPublic(configuredPublicKey.get()), readPrivate(configuredPrivateKey.get()));
+            readPublic(settings.jwtPublicKey.get()), readPrivate(settings.jwtPrivateKey.get()));
       }
-      if (configuredPrivateKey.isPresent() || configuredPublicKey.isPresent()) {
+      if (settings.jwtPrivateKey.isPresent() || settings.jwtPublicKey.isPresent()) {
         throw new IllegalStateException(
             "Configure both JWT_PRIVATE_KEY and JWT_PUBLIC_KEY, or neither (dev key pair)");
       }
@@ -196,7 +185,7 @@ public class JwtKeys {
    */
   private List<PublicKey> previousKeys() {
     List<PublicKey> keys = new ArrayList<>();
-    String all = configuredPreviousKeys.orElse("");
+    String all = settings.jwtPreviousPublicKeys.orElse("");
     String separated = all.replace("-----END PUBLIC KEY-----", ",");
     for (String one : separated.split(",")) {
       String body = one.replace("-----BEGIN PUBLIC KEY-----", "").replaceAll("\\s", "");

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.boxoffice.identity.entity.Account;
 import org.boxoffice.platform.boundary.RateLimitedException;
 import org.boxoffice.platform.control.SlidingWindow;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Failed sign-ins per account (by email, known or not): after {@code max} failures in the window
@@ -18,20 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LoginThrottle {
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.login.failures.max", defaultValue = "5")
-  int maxFailures;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.login.failures.window.seconds", defaultValue = "60")
-  int windowSeconds;
+  @Inject @ConfigProperties IdentitySettings settings;
 
   private SlidingWindow failures;
 
   @PostConstruct
   void createWindow() {
-    failures = new SlidingWindow(maxFailures, Duration.ofSeconds(windowSeconds));
+    failures =
+        new SlidingWindow(
+            settings.loginFailuresMax, Duration.ofSeconds(settings.loginFailuresWindowSeconds));
   }
 
   /** Refuses with 429 while the account is blocked. */

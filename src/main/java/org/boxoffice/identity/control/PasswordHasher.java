@@ -4,7 +4,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /** bcrypt hashing. The cost is configurable so it can follow hardware; 12 is the default. */
 @ApplicationScoped
@@ -19,9 +19,8 @@ public class PasswordHasher {
   private final int cost;
 
   @Inject
-  public PasswordHasher(
-      @ConfigProperty(name = "boxoffice.password.bcrypt.cost", defaultValue = "12") int cost) {
-    this.cost = cost;
+  public PasswordHasher(@ConfigProperties IdentitySettings settings) {
+    this.cost = settings.bcryptCost;
   }
 
   protected PasswordHasher() {

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.boxoffice.identity.entity.Role;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -17,19 +17,8 @@ import org.jose4j.lang.JoseException;
 @ApplicationScoped
 public class TokenIssuer {
   @Inject JwtKeys keys;
+  @Inject @ConfigProperties IdentitySettings settings;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.jwt.issuer", defaultValue = "boxoffice")
-  String issuer;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.jwt.audience", defaultValue = "boxoffice-api")
-  String audience;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.jwt.lifetime.seconds", defaultValue = "900")
-  long lifetimeSeconds;
 
   /**
    * A signed access token for the user in the given session; {@code amr} says how the user proved
@@ -39,8 +28,8 @@ public class TokenIssuer {
       long userId, String email, Role role, String sessionId, boolean secondFactor) {
     long now = clock.millis() / 1000;
     JwtClaims claims = new JwtClaims();
-    claims.setIssuer(issuer);
-    claims.setAudience(audience);
+    claims.setIssuer(settings.jwtIssuer);
+    claims.setAudience(settings.jwtAudience);
     claims.setSubject(Long.toString(userId));
     claims.setClaim("upn", email);
     claims.setClaim("email", email);
@@ -49,7 +38,7 @@ public class TokenIssuer {
     claims.setStringListClaim("amr", secondFactor ? List.of("pwd", "otp") : List.of("pwd"));
     claims.setJwtId(UUID.randomUUID().toString());
     claims.setIssuedAt(NumericDate.fromSeconds(now));
-    claims.setExpirationTime(NumericDate.fromSeconds(now + lifetimeSeconds));
+    claims.setExpirationTime(NumericDate.fromSeconds(now + settings.jwtLifetimeSeconds));
 
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
@@ -70,6 +59,6 @@ public class TokenIssuer {
   }
 
   public long lifetimeSeconds() {
-    return lifetimeSeconds;
+    return settings.jwtLifetimeSeconds;
   }
 }

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.KeyFiles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Encrypts TOTP secrets at rest (AES-256-GCM, bound to the account id). The key comes from {@code
@@ -24,11 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TotpSecrets {
   private static final Logger LOG = Logger.getLogger(TotpSecrets.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "totp.encryption.key")
-  Optional<String> configuredKey;
-
   @Inject KeyFiles keyFiles;
+  @Inject @ConfigProperties IdentitySettings settings;
 
   private volatile AesGcm cipher;
   private volatile String failure;
@@ -97,8 +94,8 @@ public class TotpSecrets {
   }
 
   private byte[] resolveKey() {
-    if (configuredKey.filter(k -> !k.isBlank()).isPresent()) {
-      return decode(configuredKey.get().strip(), "TOTP_ENCRYPTION_KEY");
+    if (settings.totpEncryptionKey.filter(k -> !k.isBlank()).isPresent()) {
+      return decode(settings.totpEncryptionKey.get().strip(), "TOTP_ENCRYPTION_KEY");
     }
     String key =
         keyFiles.devKey(

@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.boxoffice.identity.boundary.AccountEmailRequested;
+import org.boxoffice.notifications.control.NotificationSettings;
 import org.boxoffice.notifications.control.Templates;
 import org.boxoffice.notifications.entity.OutboxMessage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Queues identity's account emails (address verification, password reset) in the outbox, in the
@@ -26,10 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AccountEmails {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.public.base.url", defaultValue = "http://localhost:9080")
-  String publicBaseUrl;
+  @Inject @ConfigProperties NotificationSettings settings;
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onAccountEmail(@Observes AccountEmailRequested request) {
@@ -60,9 +58,9 @@ public class AccountEmails {
 
   private String link(String page, String token) {
     String base =
-        publicBaseUrl.endsWith("/")
-            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-            : publicBaseUrl;
+        settings.publicBaseUrl.endsWith("/")
+            ? settings.publicBaseUrl.substring(0, settings.publicBaseUrl.length() - 1)
+            : settings.publicBaseUrl;
     return base + "/" + page + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 

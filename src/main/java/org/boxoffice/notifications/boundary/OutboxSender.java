@@ -22,10 +22,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.notifications.control.Mailer;
+import org.boxoffice.notifications.control.NotificationSettings;
 import org.boxoffice.notifications.entity.OutboxMessage;
 import org.boxoffice.platform.boundary.SchemaMigrations;
 import org.boxoffice.tickets.boundary.Tickets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -57,14 +58,7 @@ public class OutboxSender {
   @Inject Catalog catalog;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.outbox.interval.seconds", defaultValue = "5")
-  long intervalSeconds;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.outbox.max.attempts", defaultValue = "8")
-  int maxAttempts;
+  @Inject @ConfigProperties NotificationSettings settings;
 
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong dead = new AtomicLong();
@@ -92,7 +86,7 @@ public class OutboxSender {
     if (!mailer.configured()) {
       LOG.warning("No SMTP_HOST configured: emails are queued in the outbox and not sent");
     }
-    long interval = Math.max(1, intervalSeconds);
+    long interval = Math.max(1, settings.outboxIntervalSeconds);
     task = scheduler.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.SECONDS);
   }
 
@@ -145,7 +139,7 @@ public class OutboxSender {
       outbox.sent(email.id());
       metrics.counter("emails.sent").inc();
     } catch (Exception e) {
-      boolean dead = outbox.failed(email.id(), String.valueOf(e), maxAttempts);
+      boolean dead = outbox.failed(email.id(), String.valueOf(e), settings.outboxMaxAttempts);
       metrics.counter("emails.failed").inc();
       LOG.log(
           dead ? Level.SEVERE : Level.WARNING,

@@ -16,9 +16,8 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * SMTP delivery with Jakarta Mail, configured by {@code SMTP_HOST}, {@code SMTP_PORT}, {@code
@@ -27,31 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Mailer {
+  @Inject @ConfigProperties NotificationSettings settings;
   private static final String TIMEOUT_MILLIS = "10000";
-
-  @Inject
-  @ConfigProperty(name = "smtp.host")
-  Optional<String> host;
-
-  @Inject
-  @ConfigProperty(name = "smtp.port", defaultValue = "587")
-  int port;
-
-  @Inject
-  @ConfigProperty(name = "smtp.user")
-  Optional<String> user;
-
-  @Inject
-  @ConfigProperty(name = "smtp.password")
-  Optional<String> password;
-
-  @Inject
-  @ConfigProperty(name = "smtp.from", defaultValue = "Boxoffice <no-reply@boxoffice.local>")
-  String from;
-
-  @Inject
-  @ConfigProperty(name = "smtp.tls", defaultValue = "false")
-  boolean tls;
 
   private volatile Session session;
 
@@ -59,7 +35,7 @@ public class Mailer {
   public record Attachment(String fileName, String contentType, byte[] bytes) {}
 
   public boolean configured() {
-    return host.filter(h -> !h.isBlank()).isPresent();
+    return settings.smtpHost.filter(h -> !h.isBlank()).isPresent();
   }
 
   /**
@@ -75,7 +51,7 @@ public class Mailer {
       String html,
       List<Attachment> attachments)
       throws MessagingException {
-    InternetAddress sender = new InternetAddress(from);
+    InternetAddress sender = new InternetAddress(settings.smtpFrom);
     MimeMessage message =
         new StableIdMessage(session(), "<" + messageKey + "@" + domainOf(sender) + ">");
     message.setFrom(sender);
@@ -133,20 +109,20 @@ public class Mailer {
       synchronized (this) {
         if (session == null) {
           Properties props = new Properties();
-          props.put("mail.smtp.host", host.orElseThrow());
-          props.put("mail.smtp.port", String.valueOf(port));
+          props.put("mail.smtp.host", settings.smtpHost.orElseThrow());
+          props.put("mail.smtp.port", String.valueOf(settings.smtpPort));
           props.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
           props.put("mail.smtp.timeout", TIMEOUT_MILLIS);
           props.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
-          if (tls) {
+          if (settings.smtpTls) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");
           }
           Authenticator authenticator = null;
-          if (user.filter(u -> !u.isBlank()).isPresent()) {
+          if (settings.smtpUser.filter(u -> !u.isBlank()).isPresent()) {
             props.put("mail.smtp.auth", "true");
-            String name = user.get();
-            String secret = password.orElse("");
+            String name = settings.smtpUser.get();
+            String secret = settings.smtpPassword.orElse("");
             authenticator =
                 new Authenticator() {
                   @Override

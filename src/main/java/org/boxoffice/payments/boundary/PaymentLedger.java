@@ -27,10 +27,11 @@ import org.boxoffice.booking.boundary.OrganizerViews;
 import org.boxoffice.booking.entity.BookingErrors;
 import org.boxoffice.booking.entity.BookingStatus;
 import org.boxoffice.payments.control.PaymentGateway;
+import org.boxoffice.payments.control.PaymentSettings;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
 import org.boxoffice.platform.entity.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -68,11 +69,8 @@ public class PaymentLedger {
   @Inject Event<RefundBooked> refundsBooked;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
+  @Inject @ConfigProperties PaymentSettings settings;
   @Inject AuditTrail audit;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.payments.crash.drill.millis", defaultValue = "0")
-  long crashDrillMillis;
 
   /** The payment already opened for a booking, if any. */
   @Transactional
@@ -154,13 +152,13 @@ public class PaymentLedger {
    * there. Never set in production; 0 (off) by default.
    */
   private void holdForCrashDrill(String eventId) {
-    if (crashDrillMillis <= 0) {
+    if (settings.crashDrillMillis <= 0) {
       return;
     }
     em.flush();
     LOG.warning(() -> "CRASH DRILL: holding the transaction of " + eventId + " uncommitted");
     try {
-      Thread.sleep(crashDrillMillis);
+      Thread.sleep(settings.crashDrillMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

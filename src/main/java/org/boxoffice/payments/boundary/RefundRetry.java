@@ -12,8 +12,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.boxoffice.payments.control.PaymentSettings;
 import org.boxoffice.platform.boundary.SchemaMigrations;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Sends refunds that are still REQUESTED a while after they were booked: the gateway was down, or
@@ -29,16 +30,13 @@ public class RefundRetry {
   @Inject SchemaMigrations migrations;
   @Inject PaymentLedger ledger;
   @Inject Payments payments;
+  @Inject @ConfigProperties PaymentSettings settings;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.refund.retry.seconds", defaultValue = "30")
-  long retrySeconds;
 
   private ScheduledFuture<?> task;
 
   void onStart(@Observes Startup startup) {
-    long interval = Math.max(1, retrySeconds);
+    long interval = Math.max(1, settings.refundRetrySeconds);
     task = scheduler.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.SECONDS);
   }
 
@@ -48,7 +46,8 @@ public class RefundRetry {
     }
     try {
       for (Long refundId :
-          ledger.claimDueRefunds(clock.instant().minusSeconds(retrySeconds), BATCH)) {
+          ledger.claimDueRefunds(
+              clock.instant().minusSeconds(settings.refundRetrySeconds), BATCH)) {
         payments.send(refundId);
       }
     } catch (RuntimeException e) {

@@ -6,7 +6,8 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.boxoffice.platform.control.PlatformSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Chooses the gateway from configuration: Stripe when {@code STRIPE_API_KEY} is set, the sandbox
@@ -20,18 +21,13 @@ public class Gateways {
   @Inject StripeGateway stripe;
   @Inject SandboxGateway sandbox;
 
-  @Inject
-  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
-  String environment;
-
-  @Inject
-  @ConfigProperty(name = "stripe.webhook.secret")
-  Optional<String> webhookSecret;
+  @Inject @ConfigProperties PaymentSettings settings;
+  @Inject @ConfigProperties PlatformSettings platform;
 
   void onStart(@Observes Startup startup) {
     if (stripe.configured()) {
       LOG.info("Payment gateway: Stripe");
-      if (webhookSecret.filter(s -> !s.isBlank()).isEmpty()) {
+      if (settings.stripeWebhookSecret.filter(s -> !s.isBlank()).isEmpty()) {
         LOG.severe(
             "STRIPE_API_KEY is set but STRIPE_WEBHOOK_SECRET is not: no payment can be confirmed");
       }
@@ -81,10 +77,10 @@ public class Gateways {
   }
 
   public Optional<String> webhookSecret() {
-    return webhookSecret.filter(s -> !s.isBlank());
+    return settings.stripeWebhookSecret.filter(s -> !s.isBlank());
   }
 
   private boolean sandboxForbidden() {
-    return "production".equalsIgnoreCase(environment.strip());
+    return "production".equalsIgnoreCase(platform.env.strip());
   }
 }

@@ -11,8 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -29,22 +28,15 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 public class StripeGateway implements PaymentGateway {
+  @Inject @ConfigProperties PaymentSettings settings;
   private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
   private static final int READ_TIMEOUT_MILLIS = 5_000;
-
-  @Inject
-  @ConfigProperty(name = "stripe.api.key")
-  Optional<String> apiKey;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.stripe.api.base")
-  Optional<String> apiBase;
 
   private volatile StripeClient client;
 
   /** Whether a Stripe key is configured, i.e. whether this gateway is the one in use. */
   public boolean configured() {
-    return apiKey.filter(key -> !key.isBlank()).isPresent();
+    return settings.stripeApiKey.filter(key -> !key.isBlank()).isPresent();
   }
 
   @Override
@@ -115,12 +107,14 @@ public class StripeGateway implements PaymentGateway {
         if (client == null) {
           StripeClient.StripeClientBuilder builder =
               StripeClient.builder()
-                  .setApiKey(apiKey.orElseThrow(() -> new IllegalStateException("no Stripe key")))
+                  .setApiKey(
+                      settings.stripeApiKey.orElseThrow(
+                          () -> new IllegalStateException("no Stripe key")))
                   .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                   .setReadTimeout(READ_TIMEOUT_MILLIS)
                   // Retries are Fault Tolerance's, counted by its circuit breaker.
                   .setMaxNetworkRetries(0);
-          apiBase.filter(base -> !base.isBlank()).ifPresent(builder::setApiBase);
+          settings.stripeApiBase.filter(base -> !base.isBlank()).ifPresent(builder::setApiBase);
           client = builder.build();
         }
         current = client;

@@ -16,8 +16,9 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import org.boxoffice.platform.control.ClientAddress;
+import org.boxoffice.platform.control.PlatformSettings;
 import org.boxoffice.platform.control.SlidingWindow;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * In-process sliding-window limits: per signed-in user on the whole API, and per client IP on the
@@ -29,22 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.AUTHORIZATION + 100)
 public class RateLimitFilter implements ContainerRequestFilter {
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.rate.limit.per.minute", defaultValue = "100")
-  int perUserLimit;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.rate.limit.ip.per.minute", defaultValue = "60")
-  int perIpLimit;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.rate.limit.window.seconds", defaultValue = "60")
-  int windowSeconds;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.trust.forwarded.for", defaultValue = "false")
-  boolean trustForwardedFor;
+  @Inject @ConfigProperties PlatformSettings settings;
 
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
@@ -58,7 +44,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
     Method method = resource.getResourceMethod();
     PerIpLimit ipLimit = method == null ? null : method.getAnnotation(PerIpLimit.class);
     if (ipLimit != null) {
-      String key = ipLimit.value() + "|" + ClientAddress.of(servletRequest, trustForwardedFor);
+      String key =
+          ipLimit.value() + "|" + ClientAddress.of(servletRequest, settings.trustForwardedFor);
       long wait = perIp.tryAcquire(key, now);
       if (wait > 0) {
         throw new RateLimitedException("Too many requests from this address", wait);
@@ -75,7 +62,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
   @PostConstruct
   void createWindows() {
-    perUser = new SlidingWindow(perUserLimit, Duration.ofSeconds(windowSeconds));
-    perIp = new SlidingWindow(perIpLimit, Duration.ofSeconds(windowSeconds));
+    perUser =
+        new SlidingWindow(
+            settings.rateLimitPerMinute, Duration.ofSeconds(settings.rateLimitWindowSeconds));
+    perIp =
+        new SlidingWindow(
+            settings.rateLimitIpPerMinute, Duration.ofSeconds(settings.rateLimitWindowSeconds));
   }
 }

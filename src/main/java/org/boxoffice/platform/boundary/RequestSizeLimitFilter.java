@@ -14,29 +14,27 @@ import java.util.List;
 import org.boxoffice.platform.control.BodyTooLargeException;
 import org.boxoffice.platform.control.CorrelationId;
 import org.boxoffice.platform.control.EnvelopeJson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.boxoffice.platform.control.PlatformSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Refuses request bodies over the configured limit with 413, whether the client announced the
  * length or streams the body chunked, so a huge body can never exhaust memory.
  */
 public class RequestSizeLimitFilter extends HttpFilter {
+  @Inject @ConfigProperties PlatformSettings settings;
   private static final long serialVersionUID = 1L;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.max.body.bytes", defaultValue = "1048576")
-  long maxBodyBytes;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getContentLengthLong() > maxBodyBytes) {
+    if (request.getContentLengthLong() > settings.maxBodyBytes) {
       refuse(request, response);
       return;
     }
     try {
-      chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);
+      chain.doFilter(new LimitedRequest(request, settings.maxBodyBytes), response);
     } catch (BodyTooLargeException e) {
       refuse(request, response);
     }
@@ -47,7 +45,7 @@ public class RequestSizeLimitFilter extends HttpFilter {
         response,
         HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
         ErrorCodes.PAYLOAD_TOO_LARGE,
-        "The request body is larger than " + maxBodyBytes + " bytes",
+        "The request body is larger than " + settings.maxBodyBytes + " bytes",
         List.of(),
         (String) request.getAttribute(CorrelationId.REQUEST_ATTRIBUTE));
   }

@@ -11,20 +11,21 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.boxoffice.platform.control.CorrelationId;
 import org.boxoffice.platform.control.EnvelopeJson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.boxoffice.platform.control.PlatformSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Security headers on every response, and CORS for the origins an operator allows (none by default:
  * the admin pages are same-origin and API clients are not browsers).
  */
 public class SecurityHeadersFilter extends HttpFilter {
+  @Inject @ConfigProperties PlatformSettings settings;
   private static final long serialVersionUID = 1L;
 
   static final String CONTENT_SECURITY_POLICY =
@@ -39,16 +40,12 @@ public class SecurityHeadersFilter extends HttpFilter {
   private static final String ALLOWED_HEADERS =
       "Authorization, Content-Type, Idempotency-Key, X-Correlation-ID";
 
-  @Inject
-  @ConfigProperty(name = "boxoffice.cors.origins")
-  Optional<String> corsOrigins;
-
   private Set<String> allowedOrigins;
 
   @Override
   public void init() {
     allowedOrigins =
-        Arrays.stream(corsOrigins.orElse("").split(","))
+        Arrays.stream(settings.corsOrigins.orElse("").split(","))
             .map(String::strip)
             .filter(origin -> !origin.isEmpty())
             .collect(Collectors.toUnmodifiableSet());

@@ -17,7 +17,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The one home of key material on this server's disk: the data directory ({@code
@@ -36,15 +36,16 @@ public class KeyFiles {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  @Inject
-  @ConfigProperty(name = "boxoffice.data.dir", defaultValue = "data")
-  String dataDir;
-
-  @Inject
-  @ConfigProperty(name = "boxoffice.env", defaultValue = "dev")
-  String environment;
+  private String dataDir;
+  private String environment;
 
   KeyFiles() {}
+
+  @Inject
+  KeyFiles(@ConfigProperties PlatformSettings settings) {
+    this.dataDir = settings.dataDir;
+    this.environment = settings.env;
+  }
 
   /** Key files under {@code dataDir}, outside CDI (tests). */
   public KeyFiles(Path dataDir, String environment) {

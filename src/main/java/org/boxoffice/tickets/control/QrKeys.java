@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.control.KeyFiles;
 import org.boxoffice.tickets.entity.TicketErrors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The key that signs ticket QR codes: {@code QR_SIGNING_KEY} (base64, at least 32 bytes). Outside
@@ -29,15 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class QrKeys {
   private static final Logger LOG = Logger.getLogger(QrKeys.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "qr.signing.key")
-  Optional<String> configuredKey;
-
-  @Inject
-  @ConfigProperty(name = "qr.previous.signing.keys")
-  Optional<String> previousKeys;
-
   @Inject KeyFiles keyFiles;
+  @Inject @ConfigProperties TicketSettings settings;
 
   private volatile QrSigner signer;
   private volatile String failure;
@@ -74,7 +67,7 @@ public class QrKeys {
   }
 
   private List<byte[]> previous() {
-    return previousKeys.stream()
+    return settings.previousSigningKeys.stream()
         .flatMap(keys -> Arrays.stream(keys.split(",")))
         .map(String::strip)
         .filter(key -> !key.isEmpty())
@@ -83,8 +76,8 @@ public class QrKeys {
   }
 
   private byte[] resolve() {
-    if (configuredKey.filter(k -> !k.isBlank()).isPresent()) {
-      return decode(configuredKey.get().strip(), "QR_SIGNING_KEY");
+    if (settings.signingKey.filter(k -> !k.isBlank()).isPresent()) {
+      return decode(settings.signingKey.get().strip(), "QR_SIGNING_KEY");
     }
     String key =
         keyFiles.devKey(

@@ -2,6 +2,7 @@ package org.boxoffice.identity.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.boxoffice.identity.control.IdentitySettings;
 import org.junit.jupiter.api.Test;
 
 /** The session check reads the database once per session and cache period, and never on a hit. */
@@ -49,7 +50,8 @@ class SessionRevocationsTest {
   private static SessionRevocations revocations(SessionLookup lookup) {
     SessionRevocations revocations = new SessionRevocations();
     revocations.lookup = lookup;
-    revocations.cacheSeconds = 5;
+    revocations.settings = new IdentitySettings();
+    revocations.settings.sessionCheckCacheSeconds = 5;
     revocations.build();
     return revocations;
   }

@@ -63,7 +63,7 @@ class AccessTokensTest {
         .isEmpty();
 
     TokenIssuer otherAudience = issuer(keys, "boxoffice", NOW);
-    otherAudience.audience = "another-api";
+    otherAudience.settings.jwtAudience = "another-api";
     assertThat(verifier(keys, NOW).verify(otherAudience.issue(1, "a@b.c", Role.ADMIN, "s", true)))
         .isEmpty();
   }
@@ -205,9 +205,10 @@ class AccessTokensTest {
 
   private JwtKeys keys(Optional<String> previous) {
     JwtKeys keys = new JwtKeys();
-    keys.configuredPrivateKey = Optional.empty();
-    keys.configuredPublicKey = Optional.empty();
-    keys.configuredPreviousKeys = previous;
+    keys.settings = new IdentitySettings();
+    keys.settings.jwtPrivateKey = Optional.empty();
+    keys.settings.jwtPublicKey = Optional.empty();
+    keys.settings.jwtPreviousPublicKeys = previous;
     keys.keyFiles = new KeyFiles(dataDir, "dev");
     return keys;
   }
@@ -216,9 +217,10 @@ class AccessTokensTest {
     TokenIssuer issuer = new TokenIssuer();
     issuer.keys = keys;
     issuer.clock = Clock.fixed(at, ZoneOffset.UTC);
-    issuer.issuer = name;
-    issuer.audience = "boxoffice-api";
-    issuer.lifetimeSeconds = 900;
+    issuer.settings = new IdentitySettings();
+    issuer.settings.jwtIssuer = name;
+    issuer.settings.jwtAudience = "boxoffice-api";
+    issuer.settings.jwtLifetimeSeconds = 900;
     return issuer;
   }
 
@@ -229,9 +231,10 @@ class AccessTokensTest {
   private static <T extends AccessTokens> T configured(T tokens, JwtKeys keys, Clock clock) {
     tokens.keys = keys;
     tokens.clock = clock;
-    tokens.issuer = "boxoffice";
-    tokens.audiences = List.of("boxoffice-api");
-    tokens.clockSkewSeconds = 30;
+    tokens.settings = new IdentitySettings();
+    tokens.settings.verifyIssuer = "boxoffice";
+    tokens.settings.verifyAudiences = List.of("boxoffice-api");
+    tokens.settings.verifyClockSkewSeconds = 30;
     return tokens;
   }
 

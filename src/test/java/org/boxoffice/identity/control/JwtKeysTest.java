@@ -48,9 +48,10 @@ class JwtKeysTest {
 
   private JwtKeys keys() {
     JwtKeys keys = new JwtKeys();
-    keys.configuredPrivateKey = Optional.empty();
-    keys.configuredPublicKey = Optional.empty();
-    keys.configuredPreviousKeys = Optional.empty();
+    keys.settings = new IdentitySettings();
+    keys.settings.jwtPrivateKey = Optional.empty();
+    keys.settings.jwtPublicKey = Optional.empty();
+    keys.settings.jwtPreviousPublicKeys = Optional.empty();
     keys.keyFiles = new KeyFiles(dataDir, "dev");
     return keys;
   }
