@@ -88,7 +88,7 @@ class KeyFilesTest {
     }
 
     assertThat(kept).containsOnly(kept.get(0));
-    assertThat(kept.get(0)).contains("END PRIVATE").contains("END PUBLIC");
+    assertThat(kept.get(0)).contains("END FIRST HALF").contains("END SECOND HALF");
     assertThat(seen).allSatisfy(read -> assertThat(read).isEqualTo(kept.get(0)));
   }
 
@@ -168,13 +168,13 @@ class KeyFilesTest {
     }
   }
 
-  /** Two PEM-like halves large enough that a torn write would show. */
+  /** Two halves, shaped like a key pair's PEM blocks, large enough that a torn write would show. */
   private static String pair() {
     String id = UUID.randomUUID().toString();
-    return "-----BEGIN PRIVATE KEY-----\n"
+    return "-----BEGIN FIRST HALF-----\n"
         + (id + "\n").repeat(200)
-        + "-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
+        + "-----END FIRST HALF-----\n-----BEGIN SECOND HALF-----\n"
         + (id + "\n").repeat(50)
-        + "-----END PUBLIC KEY-----\n";
+        + "-----END SECOND HALF-----\n";
   }
 }
