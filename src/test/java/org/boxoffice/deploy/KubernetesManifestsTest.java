@@ -251,7 +251,7 @@ class KubernetesManifestsTest {
     assertThat(at(route.body(), "spec", "tls", "termination")).isEqualTo("edge");
     assertThat(at(route.body(), "spec", "tls", "insecureEdgeTerminationPolicy"))
         .isEqualTo("Redirect");
-    // The admin pages' sign-in lives in one pod's HTTP session: the router pins browsers by cookie.
+    // Admin sessions are in the database; the router's cookie only saves a read per page.
     assertThat(map(at(route.body(), "metadata", "annotations")))
         .containsEntry("router.openshift.io/cookie_name", "boxoffice-pod")
         .doesNotContainKey("haproxy.router.openshift.io/disable_cookies");

@@ -1,5 +1,6 @@
 package org.boxoffice.audit.boundary;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.boxoffice.audit.entity.AuditEntry;
@@ -15,7 +16,8 @@ public record AuditEntryView(
     String resourceId,
     String ip,
     String correlationId,
-    String details) {
+    String details)
+    implements Serializable {
   static AuditEntryView of(AuditEntry e) {
     return new AuditEntryView(
         e.id(),

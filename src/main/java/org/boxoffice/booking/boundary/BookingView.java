@@ -2,6 +2,7 @@ package org.boxoffice.booking.boundary;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,7 +48,8 @@ public record BookingView(
     OffsetDateTime createdAt,
     // Object, not Checkout.PaymentDetails: with a record type Yasson leaves a null payment out,
     // and a booking with nothing to pay answers "payment": null.
-    Object payment) {
+    Object payment)
+    implements Serializable {
 
   static BookingView of(Booking b) {
     return new BookingView(

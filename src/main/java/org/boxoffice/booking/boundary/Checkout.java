@@ -1,6 +1,7 @@
 package org.boxoffice.booking.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 
 /**
  * What happens to a paid booking once its hold is committed: the payments feature implements it
@@ -13,7 +14,8 @@ public interface Checkout {
    * Defined here, on booking's side, so booking knows its shape without knowing payments.
    */
   @JsonbPropertyOrder({"provider", "paymentIntentId", "clientSecret"})
-  record PaymentDetails(String provider, String paymentIntentId, String clientSecret) {}
+  record PaymentDetails(String provider, String paymentIntentId, String clientSecret)
+      implements Serializable {}
 
   /** The payment of a PENDING booking just placed, called after its transaction committed. */
   PaymentDetails open(BookingView booking, long userId);

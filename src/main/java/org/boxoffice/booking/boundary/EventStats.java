@@ -1,6 +1,7 @@
 package org.boxoffice.booking.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -15,4 +16,5 @@ public record EventStats(
     long seatsHeld,
     BigDecimal revenue,
     String currency,
-    long checkedIn) {}
+    long checkedIn)
+    implements Serializable {}

@@ -1,6 +1,7 @@
 package org.boxoffice.coupons.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +29,8 @@ public record CouponView(
     OffsetDateTime expiresAt,
     int currentUsages,
     boolean active,
-    List<Long> ticketTypeIds) {
+    List<Long> ticketTypeIds)
+    implements Serializable {
 
   static CouponView of(Coupon coupon) {
     return new CouponView(

@@ -1,7 +1,9 @@
 package org.boxoffice.events.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
+import org.boxoffice.events.entity.EventStatus;
 
 /** One event in a list ({@code GET /events}, {@code GET /organizer/events}). */
 @JsonbPropertyOrder({
@@ -26,8 +28,9 @@ public record EventSummary(
     OffsetDateTime startDate,
     OffsetDateTime endDate,
     String timeZone,
-    String status,
+    EventStatus status,
     int capacity,
     int availableSeats,
     String currency,
-    long organizerId) {}
+    long organizerId)
+    implements Serializable {}

@@ -1,8 +1,10 @@
 package org.boxoffice.events.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.boxoffice.events.entity.EventStatus;
 
 /**
  * {@code GET /events/{id}}. Times are in the event's own time zone. The description is plain text
@@ -33,16 +35,17 @@ public record EventView(
     OffsetDateTime startDate,
     OffsetDateTime endDate,
     String timeZone,
-    String status,
+    EventStatus status,
     int capacity,
     int availableSeats,
     String currency,
     long organizerId,
     List<TicketTypeView> ticketTypes,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt)
+    implements Serializable {
 
-  EventView live(String liveStatus, int seats, List<TicketTypeView> tiers) {
+  EventView live(EventStatus liveStatus, int seats, List<TicketTypeView> tiers) {
     return new EventView(
         id,
         title,

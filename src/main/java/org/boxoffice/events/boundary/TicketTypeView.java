@@ -1,6 +1,7 @@
 package org.boxoffice.events.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -28,7 +29,8 @@ public record TicketTypeView(
     OffsetDateTime salesStart,
     OffsetDateTime salesEnd,
     int maxPerOrder,
-    boolean closed) {
+    boolean closed)
+    implements Serializable {
 
   TicketTypeView withAvailable(int live) {
     return new TicketTypeView(

@@ -1,5 +1,6 @@
 package org.boxoffice.notifications.boundary;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /**
@@ -16,4 +17,5 @@ public record OutboxEntry(
     String lastError,
     OffsetDateTime createdAt,
     OffsetDateTime nextAttemptAt,
-    OffsetDateTime sentAt) {}
+    OffsetDateTime sentAt)
+    implements Serializable {}

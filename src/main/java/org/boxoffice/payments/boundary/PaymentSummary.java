@@ -1,5 +1,6 @@
 package org.boxoffice.payments.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.PaymentStatus;
@@ -9,7 +10,8 @@ import org.boxoffice.payments.entity.PaymentStatus;
  * still be refunded. Nothing is paid while the payment is still {@code REQUIRES_PAYMENT}.
  */
 public record PaymentSummary(
-    String status, BigDecimal paid, BigDecimal refunded, BigDecimal refundable, String currency) {
+    String status, BigDecimal paid, BigDecimal refunded, BigDecimal refundable, String currency)
+    implements Serializable {
   static PaymentSummary of(Payment payment) {
     BigDecimal paid =
         payment.status() == PaymentStatus.REQUIRES_PAYMENT

@@ -62,6 +62,11 @@ public class SchemaMigrations {
               // ...), so a new identity script (V6) lands below scripts a database already ran:
               // apply it rather than refuse to start. Scripts never depend on a later range.
               .outOfOrder(true)
+              // Liberty's session manager makes its http_sessions table when the application
+              // starts, before this runs, so a fresh database is not empty when Flyway first sees
+              // it. Baselining at version 0 then still runs every script from V1.
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
               .callbackLocations(new String[0])
               .connectRetries(0)
               .load()

@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * tests share. With one target a test can cut and restore it, to play a database outage. With
  * several it is a layer-4 load balancer: each new client connection goes to the next target in
  * turn, the way kube-proxy spreads a Service's connections over its pods (HTTP keep-alive keeps a
- * connection on one server, so the spread is across connections, as in production).
+ * connection on one server, so the spread is across connections, as in production). In failover
+ * mode every connection goes to one target until the test moves them all to another, the way a
+ * router sends a browser elsewhere when its pod goes away.
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final List<InetSocketAddress> targets;
   private final AtomicInteger next = new AtomicInteger();
+  private volatile int pinned = -1;
   private final AtomicIntegerArray connections;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean passing = true;
@@ -52,6 +55,23 @@ public final class TcpProxy implements AutoCloseable {
         targetPorts.stream()
             .map(port -> new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
             .toList());
+  }
+
+  /** Sends every connection to the first of these servers until {@link #failOverTo} moves them. */
+  public static TcpProxy failover(List<Integer> targetPorts) {
+    TcpProxy proxy = roundRobin(targetPorts);
+    proxy.pinned = 0;
+    return proxy;
+  }
+
+  /**
+   * From now on every new connection goes to the target at {@code index}, and the open ones are
+   * cut: to the client it is as if the server it talked to went away.
+   */
+  public void failOverTo(int index) {
+    pinned = index;
+    open.forEach(TcpProxy::closeQuietly);
+    open.clear();
   }
 
   public int port() {
@@ -82,7 +102,7 @@ public final class TcpProxy implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
-        int index = Math.floorMod(next.getAndIncrement(), targets.size());
+        int index = pinned >= 0 ? pinned : Math.floorMod(next.getAndIncrement(), targets.size());
         Socket server = new Socket();
         try {
           if (!passing) {
