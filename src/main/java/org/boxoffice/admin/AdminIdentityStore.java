@@ -12,6 +12,7 @@ import org.boxoffice.identity.boundary.SignIn;
 import org.boxoffice.identity.boundary.TokenResponse;
 import org.boxoffice.identity.boundary.UserView;
 import org.boxoffice.identity.entity.IdentityErrors;
+import org.boxoffice.identity.entity.Role;
 import org.boxoffice.platform.entity.DomainException;
 
 /**
@@ -26,7 +27,7 @@ public class AdminIdentityStore implements IdentityStore {
   static final String ATTENDEE_REFUSED =
       "This area is for organizers and admins. Attendees manage their bookings in the Boxoffice"
           + " app.";
-  static final Set<String> ADMIN_ROLES = Set.of("ORGANIZER", "ADMIN");
+  static final Set<Role> ADMIN_ROLES = Set.of(Role.ORGANIZER, Role.ADMIN);
 
   @Inject SignIn identity;
   @Inject SignInAttempt attempt;
@@ -53,6 +54,7 @@ public class AdminIdentityStore implements IdentityStore {
       return CredentialValidationResult.INVALID_RESULT;
     }
     attempt.succeeded(user);
-    return new CredentialValidationResult(AccountPrincipal.of(signedIn), Set.of(user.role()));
+    return new CredentialValidationResult(
+        AccountPrincipal.of(signedIn), Set.of(user.role().name()));
   }
 }

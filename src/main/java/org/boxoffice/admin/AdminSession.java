@@ -4,6 +4,7 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.identity.entity.Role;
 
 /**
  * Who is signed in to the admin pages in this HTTP session, for the pages to show. Set by {@link
@@ -18,7 +19,7 @@ public class AdminSession implements Serializable {
   private Long userId;
   private String email;
   private String name;
-  private String role;
+  private Role role;
 
   void signIn(UserView user) {
     this.userId = user.id();
@@ -32,7 +33,7 @@ public class AdminSession implements Serializable {
   }
 
   public boolean isAdmin() {
-    return "ADMIN".equals(role);
+    return role == Role.ADMIN;
   }
 
   /** The signed-in user's id; only called on the pages the container guards. */
@@ -51,7 +52,7 @@ public class AdminSession implements Serializable {
     return name;
   }
 
-  public String getRole() {
+  public Role getRole() {
     return role;
   }
 }

@@ -24,6 +24,7 @@ import org.boxoffice.payments.boundary.Payments;
 import org.boxoffice.payments.boundary.RefundRequest;
 import org.boxoffice.payments.boundary.RefundView;
 import org.boxoffice.payments.entity.PaymentErrors;
+import org.boxoffice.payments.entity.RefundStatus;
 import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.model.LazyDataModel;
 
@@ -130,7 +131,7 @@ public class BookingDesk implements Serializable {
               + refund.currency()
               + " of booking #"
               + bookingId
-              + ("SUCCEEDED".equals(refund.status())
+              + (refund.status() == RefundStatus.SUCCEEDED
                   ? "."
                   : "; the payment provider will confirm it shortly.")
               + " The booking is "

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.boxoffice.events.boundary.EventSummary;
+import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.platform.entity.DomainException;
 import org.boxoffice.tickets.boundary.AlreadyCheckedIn;
 import org.boxoffice.tickets.boundary.CheckinView;
@@ -47,7 +48,7 @@ public class CheckinDesk implements Serializable {
   public void load() {
     events =
         organizerEvents.of(session.userId()).stream()
-            .filter(e -> "PUBLISHED".equals(e.status()))
+            .filter(e -> e.status() == EventStatus.PUBLISHED)
             .toList();
     if (eventId != null && chosen() == null) {
       eventId = null;

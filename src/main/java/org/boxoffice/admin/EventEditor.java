@@ -13,6 +13,7 @@ import org.boxoffice.events.boundary.EventView;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.UpdateEventRequest;
 import org.boxoffice.events.entity.EventErrors;
+import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.platform.entity.DomainException;
 
 /**
@@ -144,7 +145,9 @@ public class EventEditor implements Serializable {
   }
 
   public boolean isEditable() {
-    return saved == null || "DRAFT".equals(saved.status()) || "PUBLISHED".equals(saved.status());
+    return saved == null
+        || saved.status() == EventStatus.DRAFT
+        || saved.status() == EventStatus.PUBLISHED;
   }
 
   public EventView getSaved() {

@@ -7,7 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.boxoffice.events.boundary.EventSummary;
+import org.boxoffice.events.entity.EventStatus;
 
 /** The organizer's events, filtered by text and status. */
 @Named
@@ -30,7 +32,7 @@ public class EventList implements Serializable {
   public List<EventSummary> getEvents() {
     String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
     return all.stream()
-        .filter(e -> status == null || status.isEmpty() || status.equals(e.status()))
+        .filter(e -> status == null || status.isEmpty() || status.equals(e.status().name()))
         .filter(
             e ->
                 q.isEmpty()
@@ -40,7 +42,7 @@ public class EventList implements Serializable {
   }
 
   public List<String> getStatuses() {
-    return List.of("DRAFT", "PUBLISHED", "CANCELLED", "COMPLETED");
+    return Stream.of(EventStatus.values()).map(Enum::name).toList();
   }
 
   public String getQuery() {

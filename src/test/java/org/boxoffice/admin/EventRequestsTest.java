@@ -10,6 +10,7 @@ import org.boxoffice.events.boundary.TicketTypeChange;
 import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.events.boundary.TicketTypeView;
 import org.boxoffice.events.boundary.UpdateEventRequest;
+import org.boxoffice.events.entity.EventStatus;
 import org.junit.jupiter.api.Test;
 
 class EventRequestsTest {
@@ -118,7 +119,7 @@ class EventRequestsTest {
         START,
         END,
         "Europe/Paris",
-        "PUBLISHED",
+        EventStatus.PUBLISHED,
         100,
         90,
         "EUR",

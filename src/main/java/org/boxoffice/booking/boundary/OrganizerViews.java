@@ -123,7 +123,7 @@ public class OrganizerViews {
                   user == null ? "" : user.firstName() + " " + user.lastName(),
                   user == null ? "" : user.email(),
                   b.quantity(),
-                  b.status().name(),
+                  b.status(),
                   checkedIn.contains(b.id()));
             })
         .toList();

@@ -48,7 +48,7 @@ public class Catalog {
     }
     EventStatus status = Event.status(live.status(), metadata.endDate().toInstant(), now);
     return metadata.live(
-        status.name(),
+        status,
         live.availableSeats(),
         metadata.ticketTypes().stream()
             .map(t -> t.withAvailable(live.tierAvailable(t.id())))
@@ -68,7 +68,7 @@ public class Catalog {
             event.title(),
             event.description(),
             event.location(),
-            "CANCELLED".equals(event.status())));
+            event.status() == EventStatus.CANCELLED));
   }
 
   /**

@@ -7,12 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.events.entity.Event;
-import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.events.entity.NotOnSale;
+import org.boxoffice.events.entity.OrderLimitExceeded;
 import org.boxoffice.events.entity.TicketType;
 import org.boxoffice.platform.entity.DomainException;
-import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * An event row locked by {@link SeatInventory#lock} for the rest of the caller's transaction: any
@@ -46,11 +45,7 @@ public final class SeatLock {
       throw NotOnSale.ticketType();
     }
     if (quantity > tier.maxPerOrder()) {
-      throw new DomainException(
-          DomainException.Kind.REFUSED,
-          EventErrors.MAX_PER_ORDER_EXCEEDED,
-          "At most " + tier.maxPerOrder() + " tickets per order",
-          List.of(new FieldDetail("quantity", "must be at most " + tier.maxPerOrder())));
+      throw new OrderLimitExceeded(tier.maxPerOrder());
     }
     tier.requireAvailable(quantity);
     event.requireAvailable(quantity);

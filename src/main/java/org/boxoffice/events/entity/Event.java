@@ -1,6 +1,5 @@
 package org.boxoffice.events.entity;
 
-import static org.boxoffice.events.entity.EventErrors.CAPACITY_BELOW_SOLD;
 import static org.boxoffice.events.entity.EventErrors.INVALID_STATUS_TRANSITION;
 import static org.boxoffice.events.entity.EventErrors.SEAT_COUNT_INVALID;
 
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.boxoffice.platform.entity.DomainException;
-import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * An event an organizer sells seats for. It keeps its own seat counter ({@code availableSeats}),
@@ -139,11 +137,7 @@ public class Event {
           INVALID_STATUS_TRANSITION, "Only a draft can be published; this event is " + status(now));
     }
     if (!startDate.isAfter(now)) {
-      throw new DomainException(
-          DomainException.Kind.REFUSED,
-          EventErrors.EVENT_START_PASSED,
-          "The event's start has passed; move it to the future before publishing",
-          List.of(new FieldDetail("startDate", "must be in the future")));
+      throw new StartPassed();
     }
     if (ticketTypes.isEmpty()) {
       throw DomainException.refused(
@@ -225,11 +219,7 @@ public class Event {
 
   public void changeCapacity(int newCapacity) {
     if (newCapacity < seatsTaken()) {
-      throw new DomainException(
-          DomainException.Kind.CONFLICT,
-          CAPACITY_BELOW_SOLD,
-          seatsTaken() + " seats are already taken; the capacity cannot go below that",
-          List.of(new FieldDetail("capacity", "must be at least " + seatsTaken())));
+      throw CapacityBelowSold.event(seatsTaken());
     }
     for (TicketType tier : ticketTypes) {
       if (tier.quantity() != null && tier.quantity() > newCapacity) {

@@ -13,9 +13,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.List;
 import org.boxoffice.platform.entity.DomainException;
-import org.boxoffice.platform.entity.FieldDetail;
 
 /**
  * A price tier of an event. With its own {@code quantity} it keeps its own counter ({@code
@@ -150,11 +148,7 @@ public class TicketType {
   /** A new own quantity (null: share the event's capacity); never below the seats taken. */
   public void changeQuantity(Integer newQuantity, String field) {
     if (newQuantity != null && newQuantity < taken) {
-      throw new DomainException(
-          DomainException.Kind.CONFLICT,
-          EventErrors.CAPACITY_BELOW_SOLD,
-          taken + " seats of this ticket type are already taken",
-          List.of(new FieldDetail(field, "must be at least " + taken)));
+      throw CapacityBelowSold.ticketType(taken, field);
     }
     if (newQuantity != null && newQuantity > event.capacity()) {
       throw DomainException.invalid(field, "must be at most the capacity " + event.capacity());

@@ -116,20 +116,20 @@ public class Outbox {
     EventView event = catalog.event(eventId, null);
     String reason =
         switch (refund.reason()) {
-          case "SEATS_GONE" ->
+          case SEATS_GONE ->
               "Your payment arrived after your reservation had run out, and the seats were sold"
                   + " meanwhile (or the event is no longer on sale), so we could not issue tickets."
                   + " We are sorry.";
-          case "COUPON_USED_UP" ->
+          case COUPON_USED_UP ->
               "Your payment arrived after your reservation had run out, and meanwhile the last"
                   + " use of your coupon went to another booking, so we could not issue tickets at"
                   + " the discounted price. We are sorry.";
-          case "BOOKING_CLOSED" ->
+          case BOOKING_CLOSED ->
               "Your payment arrived after your booking had been cancelled, so no tickets were"
                   + " issued.";
-          case "CANCELLED" -> "Your booking was cancelled.";
-          case "EVENT_CANCELLED" -> "The organizer cancelled the event.";
-          default ->
+          case CANCELLED -> "Your booking was cancelled.";
+          case EVENT_CANCELLED -> "The organizer cancelled the event.";
+          case ORGANIZER, PROVIDER ->
               refund.full()
                   ? "The organizer refunded your booking."
                   : "The organizer" + " refunded part of your booking; your tickets stay valid.";

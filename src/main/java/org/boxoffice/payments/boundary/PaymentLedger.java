@@ -30,6 +30,7 @@ import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.control.PaymentSettings;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
+import org.boxoffice.payments.entity.RefundReason;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -136,11 +137,11 @@ public class PaymentLedger {
     if (late == BookingLedger.LateOutcome.CONFIRMED) {
       return Succeeded.CONFIRMED_LATE;
     }
-    String reason =
+    RefundReason reason =
         switch (late) {
-          case COUPON_USED_UP -> "COUPON_USED_UP";
-          case CLOSED -> "BOOKING_CLOSED";
-          default -> "SEATS_GONE";
+          case COUPON_USED_UP -> RefundReason.COUPON_USED_UP;
+          case CLOSED -> RefundReason.BOOKING_CLOSED;
+          default -> RefundReason.SEATS_GONE;
         };
     book(payment, null, reason);
     return Succeeded.REFUNDED;
@@ -244,7 +245,7 @@ public class PaymentLedger {
         lockByBooking(bookingId)
             .orElseThrow(
                 () -> DomainException.conflict(NOT_REFUNDABLE, "This booking was not paid"));
-    long refundId = book(payment, amount, "ORGANIZER");
+    long refundId = book(payment, amount, RefundReason.ORGANIZER);
     audit.record(
         "payment.refund.requested",
         "booking",
@@ -267,7 +268,12 @@ public class PaymentLedger {
     }
     lockByBooking(cancelled.bookingId())
         .filter(p -> p.refundable().signum() > 0)
-        .ifPresent(p -> book(p, null, cancelled.withEvent() ? "EVENT_CANCELLED" : "CANCELLED"));
+        .ifPresent(
+            p ->
+                book(
+                    p,
+                    null,
+                    cancelled.withEvent() ? RefundReason.EVENT_CANCELLED : RefundReason.CANCELLED));
   }
 
   /** The refund, for sending: its intent, amount and key; empty once it succeeded. */
@@ -338,8 +344,7 @@ public class PaymentLedger {
   public RefundView view(long refundId) {
     Refund refund = em.find(Refund.class, refundId);
     Payment payment = em.find(Payment.class, refund.paymentId());
-    String bookingStatus =
-        bookings.lock(refund.bookingId()).map(b -> b.status().name()).orElse("UNKNOWN");
+    BookingStatus bookingStatus = bookings.lock(refund.bookingId()).orElseThrow().status();
     return new RefundView(
         refund.id(),
         refund.bookingId(),
@@ -349,16 +354,14 @@ public class PaymentLedger {
         bookingStatus);
   }
 
-  private long book(Payment payment, BigDecimal amount, String reason) {
+  private long book(Payment payment, BigDecimal amount, RefundReason reason) {
     Instant now = clock.instant();
     BigDecimal refunded = payment.refund(amount, now);
     Refund refund = Refund.requested(payment.id(), payment.bookingId(), refunded, reason, now);
     em.persist(refund);
     em.flush();
     // A cancellation has given the seats back already.
-    if (payment.fullyRefunded()
-        && !reason.equals("CANCELLED")
-        && !reason.equals("EVENT_CANCELLED")) {
+    if (payment.fullyRefunded() && !reason.withCancellation()) {
       bookings.refundedInFull(payment.bookingId(), now);
     }
     refundsBooked.fire(

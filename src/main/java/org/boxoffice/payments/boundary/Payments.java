@@ -29,6 +29,7 @@ import org.boxoffice.payments.control.Gateways;
 import org.boxoffice.payments.control.MinorUnits;
 import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
+import org.boxoffice.payments.entity.RefundReason;
 import org.boxoffice.platform.boundary.UnavailableException;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -180,7 +181,7 @@ public class Payments implements Checkout {
 
   /** After a refund was booked and committed: the money is sent back, off the request thread. */
   void afterRefundBooked(@Observes(during = TransactionPhase.AFTER_SUCCESS) RefundBooked booked) {
-    if (!"ORGANIZER".equals(booked.reason())) {
+    if (booked.reason() != RefundReason.ORGANIZER) {
       executor.execute(() -> send(booked.refundId()));
     }
   }

@@ -1,14 +1,11 @@
 package org.boxoffice.payments.boundary;
 
 import java.math.BigDecimal;
+import org.boxoffice.payments.entity.RefundReason;
 
 /**
  * Fired synchronously inside the transaction that books a refund. The refund email is queued by its
- * observer in that transaction; the money is sent back to the gateway after the commit. {@code
- * reason}: {@code ORGANIZER}, {@code CANCELLED} (booking cancelled), {@code EVENT_CANCELLED}, or,
- * for a payment that arrived after its hold lapsed, {@code SEATS_GONE} (sold meanwhile, or the
- * event no longer on sale), {@code COUPON_USED_UP} (its coupon's last use went to another booking)
- * or {@code BOOKING_CLOSED} (the booking had been cancelled meanwhile).
+ * observer in that transaction; the money is sent back to the gateway after the commit.
  */
 public record RefundBooked(
     long refundId,
@@ -16,5 +13,5 @@ public record RefundBooked(
     long userId,
     BigDecimal amount,
     String currency,
-    String reason,
+    RefundReason reason,
     boolean full) {}

@@ -2,6 +2,8 @@ package org.boxoffice.payments.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -30,11 +32,13 @@ public class Refund {
   @Column(nullable = false)
   private BigDecimal amount;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private String reason;
+  private RefundReason reason;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private String status;
+  private RefundStatus status;
 
   @Column(name = "gateway_refund_id")
   private String gatewayRefundId;
@@ -51,13 +55,13 @@ public class Refund {
   protected Refund() {}
 
   public static Refund requested(
-      long paymentId, long bookingId, BigDecimal amount, String reason, Instant now) {
+      long paymentId, long bookingId, BigDecimal amount, RefundReason reason, Instant now) {
     Refund r = new Refund();
     r.paymentId = paymentId;
     r.bookingId = bookingId;
     r.amount = amount;
     r.reason = reason;
-    r.status = "REQUESTED";
+    r.status = RefundStatus.REQUESTED;
     r.createdAt = now;
     r.updatedAt = now;
     return r;
@@ -66,13 +70,13 @@ public class Refund {
   /** Already refunded at the provider (a refund made there, reported by webhook). */
   public static Refund reported(
       long paymentId, long bookingId, BigDecimal amount, String gatewayId, Instant now) {
-    Refund r = requested(paymentId, bookingId, amount, "PROVIDER", now);
+    Refund r = requested(paymentId, bookingId, amount, RefundReason.PROVIDER, now);
     r.succeeded(gatewayId, now);
     return r;
   }
 
   public void succeeded(String gatewayId, Instant now) {
-    status = "SUCCEEDED";
+    status = RefundStatus.SUCCEEDED;
     gatewayRefundId = gatewayId;
     updatedAt = now;
   }
@@ -87,7 +91,7 @@ public class Refund {
   }
 
   public boolean done() {
-    return "SUCCEEDED".equals(status);
+    return status == RefundStatus.SUCCEEDED;
   }
 
   public Long id() {
@@ -106,7 +110,7 @@ public class Refund {
     return amount;
   }
 
-  public String status() {
+  public RefundStatus status() {
     return status;
   }
 }

@@ -34,6 +34,7 @@ import org.boxoffice.tickets.control.QrKeys;
 import org.boxoffice.tickets.control.TicketImages;
 import org.boxoffice.tickets.control.TicketNumbers;
 import org.boxoffice.tickets.entity.Ticket;
+import org.boxoffice.tickets.entity.TicketStatus;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** Tickets: issued with a confirmation, shown to their holder, checked in at the door. */
@@ -44,7 +45,7 @@ public class Tickets implements CheckIns {
       "UPDATE tickets SET checked_in_at = ?1 WHERE id = ?2 AND checked_in_at IS NULL"
           + " AND status = 'VALID'";
   private static final String VOID_OF_BOOKING =
-      "UPDATE Ticket t SET t.status = :status WHERE t.bookingId = :bookingId AND t.status = 'VALID'";
+      "UPDATE Ticket t SET t.status = :status WHERE t.bookingId = :bookingId AND t.status = :valid";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
 
@@ -75,12 +76,12 @@ public class Tickets implements CheckIns {
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onCancelled(@Observes BookingCancelled cancelled) {
-    voidTickets(cancelled.bookingId(), "CANCELLED");
+    voidTickets(cancelled.bookingId(), TicketStatus.CANCELLED);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onRefunded(@Observes BookingRefunded refunded) {
-    voidTickets(refunded.bookingId(), "REFUNDED");
+    voidTickets(refunded.bookingId(), TicketStatus.REFUNDED);
   }
 
   /** The tickets of the caller's own booking; 404 BOOKING_NOT_FOUND for anyone else's. */
@@ -242,9 +243,10 @@ public class Tickets implements CheckIns {
         .getResultList();
   }
 
-  private void voidTickets(long bookingId, String status) {
+  private void voidTickets(long bookingId, TicketStatus status) {
     em.createQuery(VOID_OF_BOOKING)
         .setParameter("status", status)
+        .setParameter("valid", TicketStatus.VALID)
         .setParameter("bookingId", bookingId)
         .executeUpdate();
   }

@@ -2,6 +2,8 @@ package org.boxoffice.tickets.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,7 +26,6 @@ import java.time.Instant;
 public class Ticket {
   public static final String OF_BOOKING = "Ticket.ofBooking";
   public static final String BY_NUMBER = "Ticket.byNumber";
-  public static final String VALID = "VALID";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,8 +46,9 @@ public class Ticket {
   @Column(name = "ticket_number", nullable = false)
   private String ticketNumber;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private String status;
+  private TicketStatus status;
 
   @Column(name = "checked_in_at")
   private Instant checkedInAt;
@@ -69,20 +71,13 @@ public class Ticket {
     t.organizerId = organizerId;
     t.holderId = holderId;
     t.ticketNumber = ticketNumber;
-    t.status = VALID;
+    t.status = TicketStatus.VALID;
     t.createdAt = now;
     return t;
   }
 
-  /** The booking was cancelled or refunded: the ticket no longer admits anyone. */
-  public void voidAs(String newStatus) {
-    if (VALID.equals(status)) {
-      status = newStatus;
-    }
-  }
-
   public boolean valid() {
-    return VALID.equals(status);
+    return status == TicketStatus.VALID;
   }
 
   public Long id() {
@@ -109,7 +104,7 @@ public class Ticket {
     return ticketNumber;
   }
 
-  public String status() {
+  public TicketStatus status() {
     return status;
   }
 
