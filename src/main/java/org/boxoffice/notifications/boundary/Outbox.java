@@ -32,10 +32,11 @@ import org.boxoffice.payments.boundary.RefundBooked;
  */
 @ApplicationScoped
 public class Outbox {
-  // Native, because JPQL has no SKIP LOCKED; PostgreSQL and H2 2.x both understand it.
+  // Native, because JPQL has no SKIP LOCKED; PostgreSQL and H2 2.x both understand it. Urgent
+  // emails first (account emails, waiting-list offers), then queue order: outbox_queue_idx.
   private static final String DUE =
       "SELECT * FROM outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?1"
-          + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+          + " ORDER BY priority, id LIMIT ?2 FOR UPDATE SKIP LOCKED";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
 
@@ -187,29 +188,48 @@ public class Outbox {
     return !m.queued();
   }
 
-  /** How many emails wait (QUEUED) and how many were given up (DEAD): one indexed query. */
+  /**
+   * How many emails wait (QUEUED), since when the oldest of them, and how many were given up
+   * (DEAD): one indexed query.
+   */
   @Transactional
   public Backlog backlog() {
     long queued = 0;
     long dead = 0;
+    Instant oldest = null;
     for (Object[] row :
         em.createQuery(
-                "SELECT m.status, COUNT(m) FROM OutboxMessage m"
+                "SELECT m.status, COUNT(m), MIN(m.createdAt) FROM OutboxMessage m"
                     + " WHERE m.status IN ('QUEUED', 'DEAD') GROUP BY m.status",
                 Object[].class)
             .getResultList()) {
       long count = ((Number) row[1]).longValue();
       if ("QUEUED".equals(row[0])) {
         queued = count;
+        oldest = instant(row[2]);
       } else {
         dead = count;
       }
     }
-    return new Backlog(queued, dead);
+    return new Backlog(queued, dead, oldest);
   }
 
-  /** The outbox's backlog. */
-  public record Backlog(long queued, long dead) {}
+  // An aggregate comes back as the driver made it, not always through the attribute's converter.
+  private static Instant instant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return null;
+  }
+
+  /** The outbox's backlog; {@code oldestQueued} null when nothing waits. */
+  public record Backlog(long queued, long dead, Instant oldestQueued) {}
 
   private void queue(
       String template,

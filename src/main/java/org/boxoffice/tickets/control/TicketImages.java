@@ -18,6 +18,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,12 @@ public final class TicketImages {
 
   public static byte[] pdf(List<Printable> tickets) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    pdf(tickets, out);
+    return out.toByteArray();
+  }
+
+  /** The tickets' PDF, one a page, written to {@code out} as it is made. */
+  public static void pdf(List<Printable> tickets, OutputStream out) {
     Document document = new Document(PageSize.A6, 24, 24, 24, 24);
     try {
       PdfWriter.getInstance(document, out);
@@ -101,6 +108,5 @@ public final class TicketImages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 }

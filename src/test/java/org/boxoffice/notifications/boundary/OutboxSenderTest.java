@@ -13,7 +13,7 @@ class OutboxSenderTest {
 
   @Test
   void a_backlog_is_claimed_batch_after_batch_until_one_comes_back_short() {
-    int ran = OutboxSender.inBatches(() -> batches.get() < 5 ? fullBatch() : 0, stopping::get);
+    int ran = OutboxSender.inBatches(20, () -> batches.get() < 5 ? fullBatch() : 0, stopping::get);
 
     assertThat(ran).isEqualTo(6);
   }
@@ -22,6 +22,7 @@ class OutboxSenderTest {
   void stopping_mid_run_delivers_the_claimed_batch_and_claims_no_other() {
     int ran =
         OutboxSender.inBatches(
+            20,
             () -> {
               if (batches.incrementAndGet() == 2) {
                 stopping.set(true);
@@ -38,7 +39,7 @@ class OutboxSenderTest {
   void once_stopped_a_run_claims_nothing() {
     stopping.set(true);
 
-    int ran = OutboxSender.inBatches(this::fullBatch, stopping::get);
+    int ran = OutboxSender.inBatches(20, this::fullBatch, stopping::get);
 
     assertThat(ran).isZero();
     assertThat(batches.get()).isZero();
