@@ -37,6 +37,9 @@ public class Outbox {
   private static final String DUE =
       "SELECT * FROM outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?1"
           + " ORDER BY priority, id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+  private static final String BACKLOG =
+      "SELECT status, COUNT(*), MIN(created_at) FROM outbox WHERE status IN ('QUEUED', 'DEAD')"
+          + " GROUP BY status";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
 
@@ -197,12 +200,10 @@ public class Outbox {
     long queued = 0;
     long dead = 0;
     Instant oldest = null;
-    for (Object[] row :
-        em.createQuery(
-                "SELECT m.status, COUNT(m), MIN(m.createdAt) FROM OutboxMessage m"
-                    + " WHERE m.status IN ('QUEUED', 'DEAD') GROUP BY m.status",
-                Object[].class)
-            .getResultList()) {
+    // Native: EclipseLink would pass MIN(createdAt) through the Instant converter as a Date.
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(BACKLOG).getResultList();
+    for (Object[] row : rows) {
       long count = ((Number) row[1]).longValue();
       if ("QUEUED".equals(row[0])) {
         queued = count;
@@ -214,16 +215,14 @@ public class Outbox {
     return new Backlog(queued, dead, oldest);
   }
 
-  // An aggregate comes back as the driver made it, not always through the attribute's converter.
+  // As the driver returns a timestamp with time zone: PostgreSQL's a Timestamp, H2's an
+  // OffsetDateTime.
   private static Instant instant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
     if (value instanceof java.time.OffsetDateTime offset) {
       return offset.toInstant();
     }
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toInstant();
+    if (value instanceof java.util.Date date) {
+      return date.toInstant();
     }
     return null;
   }
