@@ -172,12 +172,19 @@ public class Outbox {
         .toList();
   }
 
+  /** These emails were accepted by the SMTP server: SENT, in one transaction. */
   @Transactional
-  public void sent(long id) {
-    OutboxMessage m = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (m != null && m.queued()) {
-      m.sent(clock.instant());
+  public void sent(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
     }
+    Instant now = clock.instant();
+    em.createQuery("SELECT m FROM OutboxMessage m WHERE m.id IN :ids", OutboxMessage.class)
+        .setParameter("ids", ids)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .filter(OutboxMessage::queued)
+        .forEach(m -> m.sent(now));
   }
 
   /** The attempt failed; true when the email is now DEAD. */

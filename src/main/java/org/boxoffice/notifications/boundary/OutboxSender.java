@@ -40,17 +40,17 @@ import org.eclipse.microprofile.metrics.Tag;
  * Delivers the outbox with {@code boxoffice.mail.senders} senders per server. Each claims a batch
  * of due rows (SKIP LOCKED, leased, urgent ones first) in a short transaction, reads what their
  * attachments are made of in another, renders and sends them outside any transaction over one SMTP
- * connection that it keeps open while there is work, and marks each SENT as soon as it is accepted
+ * connection that it keeps open while there is work, and marks the accepted ones SENT ten at a time
  * (or schedules a retry with exponential backoff, or DEAD after {@code
  * boxoffice.outbox.max.attempts}). All senders of a server share one rate cap ({@code
  * boxoffice.mail.max.per.second}). With no SMTP host configured nothing is sent and the queue is
  * listed in the log.
  *
  * <p>Delivery is at least once: a server that dies after the SMTP server accepted an email but
- * before it was marked SENT (one email per sender at most: each is marked on its own) sends it
- * again once the lease runs out, and a connection that drops after the server took an email but
- * before its answer arrived sends it again over a new one. Every attempt at one email carries the
- * same {@code Message-ID}, so mail servers and clients can drop the copy.
+ * before it was marked SENT (at most {@link #MARK_SENT_EVERY} emails per sender) sends them again
+ * once the lease runs out, and a connection that drops after the server took an email but before
+ * its answer arrived sends it again over a new one. Every attempt at one email carries the same
+ * {@code Message-ID}, so mail servers and clients can drop the copy.
  *
  * <p>A separate task counts the backlog every run for the {@code outbox_queued}, {@code
  * outbox_dead} and {@code outbox_oldest_queued_seconds} gauges, so a scrape of {@code /metrics}
@@ -61,6 +61,9 @@ public class OutboxSender {
   private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
   private static final Duration MIN_LEASE = Duration.ofMinutes(2);
   private static final Duration QUEUE_LOG_EVERY = Duration.ofMinutes(1);
+  // Accepted emails are marked SENT this many at a time (one transaction), and at the end of each
+  // batch: a crash in between sends at most this many again, with their same Message-IDs.
+  static final int MARK_SENT_EVERY = 10;
 
   /** The reasons {@code emails_failed_total} counts by. */
   static final List<String> FAILURE_REASONS =
@@ -209,14 +212,19 @@ public class OutboxSender {
       return 0;
     }
     EmailAttachments.Loaded loaded = attachments.load(claimed);
+    List<Long> accepted = new ArrayList<>();
     for (Outbox.Claimed email : claimed) {
       RuntimeException unreadable = loaded.failures().get(email.id());
       if (unreadable != null) {
         failed(email, "rendering", unreadable);
-      } else {
-        deliver(email, loaded.sources().get(email.id()), smtp);
+      } else if (deliver(email, loaded.sources().get(email.id()), smtp)) {
+        accepted.add(email.id());
+        if (accepted.size() == MARK_SENT_EVERY) {
+          markSent(accepted);
+        }
       }
     }
+    markSent(accepted);
     return claimed.size();
   }
 
@@ -236,7 +244,14 @@ public class OutboxSender {
     return ran;
   }
 
-  private void deliver(
+  private void markSent(List<Long> accepted) {
+    outbox.sent(accepted);
+    sent.inc(accepted.size());
+    accepted.clear();
+  }
+
+  /** Renders and sends one email; true when the SMTP server accepted it (not yet marked SENT). */
+  private boolean deliver(
       Outbox.Claimed email, List<EmailAttachments.Source> sources, Mailer.Connection smtp) {
     OutboxMessage.Content c = email.content();
     List<Path> spooled = new ArrayList<>();
@@ -253,21 +268,20 @@ public class OutboxSender {
                 EmailAttachments.render(sources, spooled));
       } catch (MessagingException | RuntimeException e) {
         failed(email, "rendering", e);
-        return;
+        return false;
       }
       try {
         rate.acquire();
         smtp.send(message);
+        return true;
       } catch (MessagingException e) {
         failed(email, smtp.failure(), e);
-        return;
+        return false;
       } catch (InterruptedException e) {
         // The server is stopping: the lease runs out and another sender takes the email.
         Thread.currentThread().interrupt();
-        return;
+        return false;
       }
-      outbox.sent(email.id());
-      sent.inc();
     } finally {
       spooled.forEach(OutboxSender::deleteQuietly);
     }
