@@ -204,10 +204,10 @@ sql "SELECT json_build_object(
   'emails_sent_during_sale', (SELECT count(*) FROM outbox WHERE kind = 'confirmation'
      AND sent_at BETWEEN '$T0' AND '$T1'),
   'booking_to_email_p50_ms', (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY
-     extract(epoch FROM sent_at - created_at) * 1000)::numeric) FROM outbox o JOIN bookings b
+     extract(epoch FROM o.sent_at - o.created_at) * 1000)::numeric) FROM outbox o JOIN bookings b
      ON b.id = o.booking_id WHERE b.event_id = $HOT_EVENT AND o.kind = 'confirmation'),
   'booking_to_email_p99_ms', (SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY
-     extract(epoch FROM sent_at - created_at) * 1000)::numeric) FROM outbox o JOIN bookings b
+     extract(epoch FROM o.sent_at - o.created_at) * 1000)::numeric) FROM outbox o JOIN bookings b
      ON b.id = o.booking_id WHERE b.event_id = $HOT_EVENT AND o.kind = 'confirmation'),
   'emails_not_sent', (SELECT count(*) FROM outbox WHERE status <> 'SENT'),
   'confirmations_without_one_email', (SELECT count(*) FROM bookings b WHERE b.status = 'CONFIRMED'
