@@ -193,7 +193,7 @@ public class OutboxSender {
     }
     Mailer.Connection smtp = mailer.connection();
     try {
-      inBatches(batchSize, () -> claimAndDeliver(smtp), () -> stopping);
+      inBatches(() -> claimAndDeliver(smtp), () -> stopping);
     } catch (RuntimeException e) {
       // A failed run (database down) must not cancel the schedule: the next one retries.
       LOG.log(Level.WARNING, "outbox run failed; retrying next run: {0}", String.valueOf(e));
@@ -229,15 +229,16 @@ public class OutboxSender {
   }
 
   /**
-   * Runs {@code claimAndDeliver} (one batch of up to {@code batchSize} emails, claimed and sent;
-   * says how many) until a batch comes back short or the application is stopping; returns how many
-   * ran.
+   * Runs {@code claimAndDeliver} (one batch, claimed and sent; says how many) until a batch comes
+   * back empty or the application is stopping; returns how many ran. A short batch is not the end:
+   * during a sale emails keep arriving, and waiting for the next run would add its interval to
+   * every buyer's wait.
    */
-  static int inBatches(int batchSize, IntSupplier claimAndDeliver, BooleanSupplier stopping) {
+  static int inBatches(IntSupplier claimAndDeliver, BooleanSupplier stopping) {
     int ran = 0;
     while (!stopping.getAsBoolean()) {
       ran++;
-      if (claimAndDeliver.getAsInt() < batchSize) {
+      if (claimAndDeliver.getAsInt() == 0) {
         break;
       }
     }
