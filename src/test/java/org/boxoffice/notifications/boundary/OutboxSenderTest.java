@@ -31,7 +31,6 @@ class OutboxSenderTest {
   void stopping_mid_run_delivers_the_claimed_batch_and_claims_no_other() {
     int ran =
         OutboxSender.inBatches(
-            20,
             () -> {
               if (batches.incrementAndGet() == 2) {
                 stopping.set(true);
