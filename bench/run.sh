@@ -19,6 +19,8 @@
 #   bench/run.sh --profile       # also records JFR during the hot sale (bench/results/<stamp>/)
 #                                # and prints its top frames; the run is marked "+jfr" (sampling
 #                                # costs the hot-sale phases a little throughput)
+#   bench/run.sh --mail [...]    # instead: the hot sale with SMTP on (GreenMail), emails sent/s
+#                                # ÷ confirmations/s and the backlog's drain time (bench/mail.sh)
 # Needs python3 for --profile.
 #
 # Settings (environment): PORT (9600) and HTTPS_PORT (9610) of the bench server, BENCH_DB
@@ -35,11 +37,18 @@ MODE=full
 BUILD=1
 PROFILE=0
 for arg in "$@"; do
+  if [ "$arg" = --mail ]; then
+    rest=()
+    for other in "$@"; do [ "$other" = --mail ] || rest+=("$other"); done
+    exec "$ROOT/bench/mail.sh" "${rest[@]}"
+  fi
+done
+for arg in "$@"; do
   case $arg in
     --smoke) MODE=smoke ;;
     --no-build) BUILD=0 ;;
     --profile) PROFILE=1 ;;
-    -h | --help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
   esac
 done

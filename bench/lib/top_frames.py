@@ -26,6 +26,11 @@ AREAS = [
     ("bean validation", ("org.hibernate.validator", "org.apache.bval")),
     ("metrics / telemetry", ("io.smallrye.metrics", "io.opentelemetry", "com.ibm.ws.microprofile.metrics", "io.openliberty.microprofile.metrics")),
     ("HTTP channel (Liberty)", ("com.ibm.ws.http", "com.ibm.ws.tcpchannel", "com.ibm.io.async")),
+    ("email: ticket PDF (OpenPDF)", ("com.lowagie",)),
+    ("email: QR codes (ZXing) and their PNGs (ImageIO)", ("com.google.zxing", "javax.imageio", "com.sun.imageio")),
+    ("email: calendar (.ics)", ("CalendarWriter", "net.fortuna")),
+    ("email: MIME and SMTP (Jakarta Mail)", ("jakarta.mail", "com.sun.mail", "org.eclipse.angus")),
+    ("email: outbox sender (org.boxoffice.notifications)", ("org.boxoffice.notifications",)),
 ]
 
 FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")

@@ -37,6 +37,16 @@ class OutboxMessageTest {
   }
 
   @Test
+  void account_emails_and_waiting_list_offers_go_before_confirmations() {
+    assertThat(OutboxMessage.priorityOf("account-verify-email")).isEqualTo(OutboxMessage.URGENT);
+    assertThat(OutboxMessage.priorityOf("account-password-reset")).isEqualTo(OutboxMessage.URGENT);
+    assertThat(OutboxMessage.priorityOf("waitlist-offer")).isEqualTo(OutboxMessage.URGENT);
+    assertThat(OutboxMessage.priorityOf("confirmation")).isEqualTo(OutboxMessage.NORMAL);
+    assertThat(OutboxMessage.URGENT).isLessThan(OutboxMessage.NORMAL);
+    assertThat(queued().priority()).isEqualTo(OutboxMessage.NORMAL);
+  }
+
+  @Test
   void a_sent_email_is_no_longer_queued() {
     OutboxMessage m = queued();
     m.lease(NOW.plusSeconds(120));

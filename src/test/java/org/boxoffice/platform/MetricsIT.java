@@ -119,9 +119,14 @@ class MetricsIT {
             "bookings_expired_total",
             "payments_failed_total",
             "emails_sent_total",
-            "emails_failed_total",
+            "outbox_oldest_queued_seconds",
             "payment_circuit_open")) {
       assertThat(after).containsPattern("(?m)^" + name + "\\{mp_scope=\"application\",?} ");
+    }
+    // Failures by reason: every reason from the start, so rate() by reason has a series.
+    for (String reason : List.of("connection", "authentication", "refused", "rendering", "other")) {
+      assertThat(after)
+          .containsPattern("(?m)^emails_failed_total\\{[^}]*reason=\"" + reason + "\"[^}]*} ");
     }
   }
 

@@ -32,10 +32,14 @@ import org.boxoffice.payments.boundary.RefundBooked;
  */
 @ApplicationScoped
 public class Outbox {
-  // Native, because JPQL has no SKIP LOCKED; PostgreSQL and H2 2.x both understand it.
+  // Native, because JPQL has no SKIP LOCKED; PostgreSQL and H2 2.x both understand it. Urgent
+  // emails first (account emails, waiting-list offers), then queue order: outbox_queue_idx.
   private static final String DUE =
       "SELECT * FROM outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?1"
-          + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+          + " ORDER BY priority, id LIMIT ?2 FOR UPDATE SKIP LOCKED";
+  private static final String BACKLOG =
+      "SELECT status, COUNT(*), MIN(created_at) FROM outbox WHERE status IN ('QUEUED', 'DEAD')"
+          + " GROUP BY status";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
 
@@ -168,12 +172,19 @@ public class Outbox {
         .toList();
   }
 
+  /** These emails were accepted by the SMTP server: SENT, in one transaction. */
   @Transactional
-  public void sent(long id) {
-    OutboxMessage m = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (m != null && m.queued()) {
-      m.sent(clock.instant());
+  public void sent(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
     }
+    Instant now = clock.instant();
+    em.createQuery("SELECT m FROM OutboxMessage m WHERE m.id IN :ids", OutboxMessage.class)
+        .setParameter("ids", ids)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .filter(OutboxMessage::queued)
+        .forEach(m -> m.sent(now));
   }
 
   /** The attempt failed; true when the email is now DEAD. */
@@ -187,29 +198,44 @@ public class Outbox {
     return !m.queued();
   }
 
-  /** How many emails wait (QUEUED) and how many were given up (DEAD): one indexed query. */
+  /**
+   * How many emails wait (QUEUED), since when the oldest of them, and how many were given up
+   * (DEAD): one indexed query.
+   */
   @Transactional
   public Backlog backlog() {
     long queued = 0;
     long dead = 0;
-    for (Object[] row :
-        em.createQuery(
-                "SELECT m.status, COUNT(m) FROM OutboxMessage m"
-                    + " WHERE m.status IN ('QUEUED', 'DEAD') GROUP BY m.status",
-                Object[].class)
-            .getResultList()) {
+    Instant oldest = null;
+    // Native: EclipseLink would pass MIN(createdAt) through the Instant converter as a Date.
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(BACKLOG).getResultList();
+    for (Object[] row : rows) {
       long count = ((Number) row[1]).longValue();
       if ("QUEUED".equals(row[0])) {
         queued = count;
+        oldest = instant(row[2]);
       } else {
         dead = count;
       }
     }
-    return new Backlog(queued, dead);
+    return new Backlog(queued, dead, oldest);
   }
 
-  /** The outbox's backlog. */
-  public record Backlog(long queued, long dead) {}
+  // As the driver returns a timestamp with time zone: PostgreSQL's a Timestamp, H2's an
+  // OffsetDateTime.
+  private static Instant instant(Object value) {
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof java.util.Date date) {
+      return date.toInstant();
+    }
+    return null;
+  }
+
+  /** The outbox's backlog; {@code oldestQueued} null when nothing waits. */
+  public record Backlog(long queued, long dead, Instant oldestQueued) {}
 
   private void queue(
       String template,

@@ -1,8 +1,12 @@
 package org.boxoffice.notifications.control;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import jakarta.activation.FileDataSource;
+import jakarta.activation.FileTypeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -14,7 +18,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -31,19 +37,44 @@ public class Mailer {
 
   private volatile Session session;
 
-  /** A file attached to an email. */
-  public record Attachment(String fileName, String contentType, byte[] bytes) {}
+  /**
+   * A file attached to an email, rendered once: its bytes in memory, or a spooled file for a large
+   * one (written to the SMTP connection as it is read, never held whole in memory).
+   */
+  public record Attachment(String fileName, String contentType, DataSource data) {
+    public static Attachment of(String fileName, String contentType, byte[] bytes) {
+      return new Attachment(fileName, contentType, new ByteArrayDataSource(bytes, contentType));
+    }
+
+    public static Attachment spooled(String fileName, String contentType, Path file) {
+      FileDataSource source = new FileDataSource(file.toFile());
+      source.setFileTypeMap(
+          new FileTypeMap() {
+            @Override
+            public String getContentType(File f) {
+              return contentType;
+            }
+
+            @Override
+            public String getContentType(String name) {
+              return contentType;
+            }
+          });
+      return new Attachment(fileName, contentType, source);
+    }
+  }
 
   public boolean configured() {
     return settings.smtpHost.filter(h -> !h.isBlank()).isPresent();
   }
 
   /**
-   * Sends one email: text and HTML alternatives, then the attachments. {@code messageKey} becomes
+   * Composes one email, ready to send (and to send again over a new connection without rendering
+   * anything twice): text and HTML alternatives, then the attachments. {@code messageKey} becomes
    * its {@code Message-ID} ({@code <messageKey@domain of SMTP_FROM>}): the same for every attempt
    * at the same email, so a copy sent twice (delivery is at least once) can be recognised.
    */
-  public void send(
+  public MimeMessage compose(
       String messageKey,
       String recipient,
       String subject,
@@ -72,14 +103,101 @@ public class Mailer {
     mixed.addBodyPart(body);
     for (Attachment attachment : attachments) {
       MimeBodyPart part = new MimeBodyPart();
-      part.setDataHandler(
-          new DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.contentType())));
+      part.setDataHandler(new DataHandler(attachment.data()));
       part.setFileName(attachment.fileName());
+      // Said up front, so Jakarta Mail does not read the whole attachment once more to choose.
+      part.setHeader("Content-Transfer-Encoding", "base64");
       mixed.addBodyPart(part);
     }
     message.setContent(mixed);
     message.saveChanges();
-    Transport.send(message);
+    return message;
+  }
+
+  /** A connection to the SMTP server, opened at the first send and kept for the next ones. */
+  public Connection connection() {
+    return new Connection();
+  }
+
+  /**
+   * One SMTP connection reused for many emails (one sender's batches), so a backlog does not pay a
+   * TCP and SMTP handshake (and TLS, and AUTH) per email. Not thread-safe: one per sender.
+   */
+  public final class Connection implements AutoCloseable {
+    private Transport transport;
+    private String failure;
+
+    private Connection() {}
+
+    /**
+     * Sends over this connection. A connection the server or the network dropped since its last use
+     * is noticed here: it is opened again and the email sent once more over the new one. A refusal
+     * by a server that is still there (bad address, message refused) is not retried here: the
+     * outbox retries it later with backoff.
+     */
+    public void send(MimeMessage message) throws MessagingException {
+      failure = null;
+      boolean reused = transport != null;
+      try {
+        if (!reused) {
+          open();
+        }
+        try {
+          transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException failed) {
+          // A dropped connection shows as an EOF (often an SMTPSendFailedException with code -1),
+          // after which Jakarta Mail has closed the transport: that one is worth a new connection.
+          if (!reused || transport.isConnected()) {
+            throw failed;
+          }
+          closeQuietly();
+          open();
+          transport.sendMessage(message, message.getAllRecipients());
+        }
+      } catch (MessagingException failed) {
+        failure = reasonOf(failed);
+        throw failed;
+      }
+    }
+
+    /**
+     * Why the last {@link #send} failed, for the failure counter: {@code authentication}, {@code
+     * refused} (a server that is still there said no), or {@code connection} (none could be
+     * reached, or it went away).
+     */
+    public String failure() {
+      return failure;
+    }
+
+    private String reasonOf(MessagingException failed) {
+      if (failed instanceof AuthenticationFailedException) {
+        return "authentication";
+      }
+      return transport != null && transport.isConnected() ? "refused" : "connection";
+    }
+
+    private void open() throws MessagingException {
+      Transport fresh = session().getTransport("smtp");
+      fresh.connect();
+      transport = fresh;
+    }
+
+    private void closeQuietly() {
+      try {
+        close();
+      } catch (MessagingException ignored) {
+        // the connection is gone already; a new one is opened for the next email
+      }
+    }
+
+    @Override
+    public void close() throws MessagingException {
+      Transport open = transport;
+      transport = null;
+      if (open != null) {
+        open.close();
+      }
+    }
   }
 
   private static String domainOf(InternetAddress sender) {
@@ -114,6 +232,8 @@ public class Mailer {
           props.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
           props.put("mail.smtp.timeout", TIMEOUT_MILLIS);
           props.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+          // Closing a connection does not wait for the server's answer to QUIT.
+          props.put("mail.smtp.quitwait", "false");
           if (settings.smtpTls) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");

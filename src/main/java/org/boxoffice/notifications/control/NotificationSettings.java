@@ -22,6 +22,24 @@ public class NotificationSettings {
   public int outboxMaxAttempts;
 
   /**
+   * How many senders each server runs at once. Each claims its own batches (SKIP LOCKED, so they
+   * never take the same email) and keeps its own SMTP connection open while there is work.
+   */
+  @ConfigProperty(name = "boxoffice.mail.senders", defaultValue = "2")
+  public int mailSenders;
+
+  /** How many emails a sender claims at once and sends over one SMTP connection. */
+  @ConfigProperty(name = "boxoffice.mail.batch.size", defaultValue = "20")
+  public int mailBatchSize;
+
+  /**
+   * At most this many emails per second leave this server, all its senders together (a provider's
+   * quota, e.g. Amazon SES's maximum send rate, divided by the number of replicas); 0 for no cap.
+   */
+  @ConfigProperty(name = "boxoffice.mail.max.per.second", defaultValue = "0")
+  public double mailMaxPerSecond;
+
+  /**
    * Where people open the links of account emails (address verification, password reset): the web
    * client that posts the token back to /api/v1/auth/verify-email or /auth/password-reset/confirm.
    */

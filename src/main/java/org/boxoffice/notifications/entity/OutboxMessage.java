@@ -25,6 +25,17 @@ public class OutboxMessage {
    */
   public static final String ACCOUNT_KIND_PREFIX = "account-";
 
+  /**
+   * Kinds of waiting-list offers: like account emails they are urgent (an offer runs out), so they
+   * are sent before any backlog of confirmations.
+   */
+  public static final String WAITLIST_KIND_PREFIX = "waitlist-";
+
+  /** Senders claim the lowest priority first: urgent emails, then the rest in queue order. */
+  public static final int URGENT = 0;
+
+  public static final int NORMAL = 1;
+
   static final String REDACTED = "(removed after delivery: it held a one-time link)";
 
   @Id
@@ -53,6 +64,9 @@ public class OutboxMessage {
 
   @Column(nullable = false)
   private String status;
+
+  @Column(nullable = false)
+  private int priority;
 
   @Column(nullable = false)
   private int attempts;
@@ -91,9 +105,20 @@ public class OutboxMessage {
     m.bookingId = content.bookingId();
     m.attachments = content.attachments();
     m.status = "QUEUED";
+    m.priority = priorityOf(content.kind());
     m.nextAttemptAt = now;
     m.createdAt = now;
     return m;
+  }
+
+  /**
+   * Account emails and waiting-list offers are {@link #URGENT}: a sell-out's thousands of
+   * confirmations must not keep someone from signing in or from taking up an offer in time.
+   */
+  public static int priorityOf(String kind) {
+    return kind.startsWith(ACCOUNT_KIND_PREFIX) || kind.startsWith(WAITLIST_KIND_PREFIX)
+        ? URGENT
+        : NORMAL;
   }
 
   /** Claimed by a sender: nobody else picks it up until the lease runs out. */
@@ -155,6 +180,10 @@ public class OutboxMessage {
 
   public Instant nextAttemptAt() {
     return nextAttemptAt;
+  }
+
+  public int priority() {
+    return priority;
   }
 
   public int attempts() {

@@ -91,10 +91,13 @@ public class Tickets implements CheckIns {
     return ofBooking(bookingId).stream().map(this::view).toList();
   }
 
-  /** The tickets of a booking, for its confirmation email's attachment. */
+  /**
+   * The tickets of a booking as printed, for its confirmation email's attachment: read here, in a
+   * short transaction, and rendered by the caller after it ({@link PrintableTickets#pdf()}).
+   */
   @Transactional
-  public byte[] pdfOfBooking(long bookingId) {
-    return pdf(ofBooking(bookingId));
+  public PrintableTickets printableOfBooking(long bookingId) {
+    return printable(ofBooking(bookingId));
   }
 
   /** The QR image of the caller's own ticket; 404 TICKET_NOT_FOUND for anyone else's. */
@@ -266,13 +269,17 @@ public class Tickets implements CheckIns {
   }
 
   private byte[] pdf(List<Ticket> tickets) {
+    return printable(tickets).pdf();
+  }
+
+  private PrintableTickets printable(List<Ticket> tickets) {
     if (tickets.isEmpty()) {
-      return TicketImages.pdf(List.of());
+      return new PrintableTickets(List.of());
     }
     Ticket first = tickets.get(0);
     EventView event = catalog.event(first.eventId(), first.organizerId());
     UserView holder = accounts.user(first.holderId());
-    return TicketImages.pdf(
+    return new PrintableTickets(
         tickets.stream()
             .map(
                 t ->

@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.BadElementException;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -18,6 +19,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +42,7 @@ public final class TicketImages {
 
   public static byte[] qrPng(String payload) {
     try {
-      BitMatrix matrix =
-          new QRCodeWriter()
-              .encode(
-                  payload,
-                  BarcodeFormat.QR_CODE,
-                  QR_PIXELS,
-                  QR_PIXELS,
-                  Map.of(
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.M,
-                      EncodeHintType.MARGIN,
-                      2));
+      BitMatrix matrix = qrMatrix(payload, QR_PIXELS);
       BufferedImage image =
           new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
       for (int y = 0; y < matrix.getHeight(); y++) {
@@ -62,15 +53,67 @@ public final class TicketImages {
       ByteArrayOutputStream png = new ByteArrayOutputStream();
       ImageIO.write(image, "png", png);
       return png.toByteArray();
-    } catch (WriterException e) {
-      throw new IllegalStateException("cannot encode a QR code", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The QR code for the PDF: a grey image of one pixel per module (0 black, 255 white), which the
+   * PDF scales up. No PNG is encoded (and decoded again by the PDF writer) and no large bitmap is
+   * drawn pixel by pixel: those were most of the CPU of a confirmation email.
+   */
+  static Image qrImage(String payload) {
+    BitMatrix matrix = qrMatrix(payload, 0);
+    int width = matrix.getWidth();
+    int height = matrix.getHeight();
+    byte[] grey = new byte[width * height];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        grey[y * width + x] = matrix.get(x, y) ? 0 : (byte) 0xFF;
+      }
+    }
+    try {
+      return Image.getInstance(width, height, 1, 8, grey);
+    } catch (BadElementException e) {
+      throw new IllegalStateException("cannot make the QR image", e);
+    }
+  }
+
+  /**
+   * The code's modules, scaled to at least {@code pixels} wide (0: one pixel a module). The mask
+   * pattern is fixed: any of the eight reads the same, and trying all eight to score them was most
+   * of the cost of a QR code (ticket codes are short and printed large, so the best-scoring mask
+   * buys nothing at the door).
+   */
+  static BitMatrix qrMatrix(String payload, int pixels) {
+    try {
+      return new QRCodeWriter()
+          .encode(
+              payload,
+              BarcodeFormat.QR_CODE,
+              pixels,
+              pixels,
+              Map.of(
+                  EncodeHintType.ERROR_CORRECTION,
+                  ErrorCorrectionLevel.M,
+                  EncodeHintType.MARGIN,
+                  2,
+                  EncodeHintType.QR_MASK_PATTERN,
+                  0));
+    } catch (WriterException e) {
+      throw new IllegalStateException("cannot encode a QR code", e);
+    }
+  }
+
   public static byte[] pdf(List<Printable> tickets) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    pdf(tickets, out);
+    return out.toByteArray();
+  }
+
+  /** The tickets' PDF, one a page, written to {@code out} as it is made. */
+  public static void pdf(List<Printable> tickets, OutputStream out) {
     Document document = new Document(PageSize.A6, 24, 24, 24, 24);
     try {
       PdfWriter.getInstance(document, out);
@@ -87,7 +130,7 @@ public final class TicketImages {
         document.add(new Paragraph(ticket.when(), text));
         document.add(new Paragraph(ticket.where(), text));
         document.add(new Paragraph(ticket.holder(), text));
-        Image qr = Image.getInstance(qrPng(ticket.code()));
+        Image qr = qrImage(ticket.code());
         qr.scaleToFit(180, 180);
         qr.setAlignment(Element.ALIGN_CENTER);
         document.add(qr);
@@ -98,9 +141,6 @@ public final class TicketImages {
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("cannot write the ticket PDF", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 }

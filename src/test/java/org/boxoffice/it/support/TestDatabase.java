@@ -75,6 +75,26 @@ public final class TestDatabase {
     System.out.println("[it-database] integration tests use " + databaseUrl);
   }
 
+  /**
+   * A database of a test's own, next to the integration-test database ({@code
+   * <it.db.name>_<suffix>}, dropped and created afresh), for servers whose background jobs must not
+   * meet the shared servers' (each server's outbox sender takes whatever is due in its database);
+   * returns its URL.
+   */
+  public static String ownDatabase(String suffix) {
+    String url = Db.url();
+    Matcher m = SERVER_PART.matcher(url.strip());
+    if (!m.matches() || m.group(2) == null || m.group(2).isEmpty()) {
+      throw new IllegalStateException("the test database URL names no database: " + url);
+    }
+    String name = m.group(2) + "_" + suffix;
+    try {
+      return recreate(url, Db.user(), Db.password(), name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the database " + name, e);
+    }
+  }
+
   /** Drops and creates the named database on the server of {@code url}; returns its URL. */
   static String recreate(String url, String user, String password, String name)
       throws SQLException {

@@ -12,10 +12,19 @@ class OutboxSenderTest {
   final AtomicBoolean stopping = new AtomicBoolean();
 
   @Test
-  void a_backlog_is_claimed_batch_after_batch_until_one_comes_back_short() {
+  void a_backlog_is_claimed_batch_after_batch_until_one_comes_back_empty() {
     int ran = OutboxSender.inBatches(() -> batches.get() < 5 ? fullBatch() : 0, stopping::get);
 
     assertThat(ran).isEqualTo(6);
+  }
+
+  @Test
+  void a_short_batch_is_followed_by_another_claim_for_what_arrived_meanwhile() {
+    int[] sizes = {20, 3, 1, 0, 20};
+
+    int ran = OutboxSender.inBatches(() -> sizes[batches.getAndIncrement()], stopping::get);
+
+    assertThat(ran).isEqualTo(4);
   }
 
   @Test
