@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code GET /events/{id}}. Times are in the event's own time zone. The description is plain text
- * exactly as the organizer wrote it, never HTML.
+ * exactly as the organizer wrote it, never HTML. {@code image} is absent when the event has none.
  */
 @JsonbPropertyOrder({
   "id",
@@ -22,6 +22,7 @@ import java.util.List;
   "currency",
   "organizerId",
   "ticketTypes",
+  "image",
   "createdAt",
   "updatedAt"
 })
@@ -39,6 +40,7 @@ public record EventView(
     String currency,
     long organizerId,
     List<TicketTypeView> ticketTypes,
+    EventImageView image,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
@@ -57,6 +59,7 @@ public record EventView(
         currency,
         organizerId,
         tiers,
+        image,
         createdAt,
         updatedAt);
   }
