@@ -4,16 +4,21 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.events.boundary.CreateEventRequest;
+import org.boxoffice.events.boundary.EventImageView;
 import org.boxoffice.events.boundary.EventView;
 import org.boxoffice.events.boundary.Events;
 import org.boxoffice.events.boundary.UpdateEventRequest;
 import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.media.boundary.EventImages;
 import org.boxoffice.platform.entity.DomainException;
 
 /**
@@ -25,16 +30,20 @@ import org.boxoffice.platform.entity.DomainException;
 @ViewScoped
 public class EventEditor implements Serializable {
   private static final long serialVersionUID = 1L;
+  static final String IMAGE_INPUT = "image:file";
 
   @Inject AdminSession session;
   @Inject Events events;
   @Inject Catalog catalog;
   @Inject Validator validator;
+  @Inject EventImages images;
 
   private Long id;
   private boolean justCreated;
   private EventView saved;
   private EventForm form = EventForm.blank();
+  // The chosen file of the image form; only for the request that uploads it.
+  private transient Part imageFile;
 
   /** {@code f:viewAction}: loads the event named by {@code ?id=}, or starts a new one. */
   public void load() {
@@ -117,6 +126,64 @@ public class EventEditor implements Serializable {
     } catch (DomainException refusal) {
       FacesMessages.refused(refusal, this::clientId);
     }
+  }
+
+  /**
+   * Uploads the chosen file as the event's image (the media boundary decides its type from the
+   * bytes); a refusal is shown next to the file input.
+   */
+  public void uploadImage() {
+    if (imageFile == null || imageFile.getSize() == 0) {
+      FacesMessages.fieldError(IMAGE_INPUT, "choose a JPEG, PNG or WebP file first");
+      return;
+    }
+    try {
+      byte[] bytes;
+      try (InputStream in = imageFile.getInputStream()) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, imageFile.getSize()));
+      }
+      images.upload(id, session.userId(), bytes);
+      show(catalog.event(id, session.userId()));
+      FacesMessages.info("Image saved.");
+    } catch (IOException e) {
+      FacesMessages.fieldError(IMAGE_INPUT, "the file could not be read; try again");
+    } catch (DomainException refusal) {
+      FacesMessages.refused(refusal, field -> "image".equals(field) ? IMAGE_INPUT : null);
+    } finally {
+      imageFile = null;
+    }
+  }
+
+  /** Deletes the event's image. */
+  public void removeImage() {
+    try {
+      images.delete(id, session.userId());
+      show(catalog.event(id, session.userId()));
+      FacesMessages.info("Image removed.");
+    } catch (DomainException refusal) {
+      FacesMessages.refused(refusal, field -> null);
+    }
+  }
+
+  /** The URL of the image's medium rendition, or null when the event has none. */
+  public String getImageUrl() {
+    EventImageView image = saved == null ? null : saved.image();
+    if (image == null) {
+      return null;
+    }
+    return image.renditions().stream()
+        .filter(r -> r.name().equals("medium"))
+        .findFirst()
+        .orElse(image.renditions().get(0))
+        .url();
+  }
+
+  public Part getImageFile() {
+    return imageFile;
+  }
+
+  public void setImageFile(Part imageFile) {
+    this.imageFile = imageFile;
   }
 
   /** Reports the request's violations; false when they, or an unreadable date, stop the save. */

@@ -128,6 +128,7 @@ class EventRequestsTest {
             new TicketTypeView(
                 7, "Standard", new BigDecimal("25.00"), null, 90, null, null, 4, false),
             new TicketTypeView(8, "VIP", new BigDecimal("80.00"), 10, 10, null, null, 2, false)),
+        null,
         START.minusDays(30),
         START.minusDays(30));
   }

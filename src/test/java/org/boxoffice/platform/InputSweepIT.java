@@ -27,6 +27,7 @@ import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
+import org.boxoffice.media.TestImages;
 import org.boxoffice.payments.PaymentFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -60,7 +61,9 @@ class InputSweepIT {
           "refunds",
           "processed_webhook_events",
           "tickets",
-          "outbox");
+          "outbox",
+          "event_images",
+          "stale_image_objects");
 
   private static final List<String> STRINGS =
       List.of(
@@ -132,6 +135,12 @@ class InputSweepIT {
           "2026-13-45T99:99:99Z",
           "x".repeat(10_000));
 
+  /** Bodies for an image upload: none is an image that may be kept. */
+  private static final Map<String, byte[]> IMAGE_ATTACKS = imageAttacks();
+
+  private static final List<String> IMAGE_CONTENT_TYPES =
+      List.of("image/jpeg", "image/png", "image/svg+xml", "application/octet-stream", "text/html");
+
   static User attendee;
   static User organizer;
   static User admin;
@@ -196,6 +205,13 @@ class InputSweepIT {
   record Operation(String method, String path, JsonObject spec, User caller) {
     boolean writes() {
       return !method.equals("GET");
+    }
+
+    /** Whether the operation takes an image as its body (the event image upload). */
+    boolean takesImages() {
+      return spec.containsKey("requestBody")
+          && spec.getJsonObject("requestBody").getJsonObject("content").keySet().stream()
+              .anyMatch(type -> type.startsWith("image/"));
     }
 
     JsonObject bodySchema() {
@@ -322,6 +338,34 @@ class InputSweepIT {
         problems,
         "text/plain content type",
         "text/plain; charset=UTF-8");
+    if (operation.takesImages()) {
+      for (Map.Entry<String, byte[]> attack : IMAGE_ATTACKS.entrySet()) {
+        for (String type : IMAGE_CONTENT_TYPES) {
+          Map<String, Long> before = counts();
+          ApiResponse answer;
+          try {
+            answer = caller.sendBytes(operation.method(), realPath, attack.getValue(), type);
+          } catch (RuntimeException noAnswer) {
+            problems.add(
+                "%s %s [image %s as %s]: no answer: %s"
+                    .formatted(operation.method(), realPath, attack.getKey(), type, noAnswer));
+            continue;
+          }
+          if (answer.status() < 400) {
+            problems.add(
+                "%s %s [image %s as %s] -> %d: not refused"
+                    .formatted(
+                        operation.method(), realPath, attack.getKey(), type, answer.status()));
+          }
+          check(
+              "%s %s [image %s as %s] -> %d"
+                  .formatted(operation.method(), realPath, attack.getKey(), type, answer.status()),
+              answer,
+              before,
+              problems);
+        }
+      }
+    }
     if (!template.startsWith("{")) {
       assertThat(problems).as(operation.method() + " " + operation.path()).isEmpty();
       return;
@@ -414,6 +458,13 @@ class InputSweepIT {
     }
     String where =
         "%s %s [%s] -> %d".formatted(operation.method(), abbreviate(path), what, answer.status());
+    check(where, answer, before, problems);
+    return answer;
+  }
+
+  /** The answer is below 500, without internals, an envelope if refused, and wrote no row then. */
+  private void check(
+      String where, ApiResponse answer, Map<String, Long> before, List<String> problems) {
     if (answer.status() >= 500) {
       problems.add(where + ": server error: " + abbreviate(answer.body()));
     }
@@ -439,7 +490,6 @@ class InputSweepIT {
         }
       }
     }
-    return answer;
   }
 
   private static List<String> envelopeProblems(String where, ApiResponse answer) {
@@ -468,6 +518,64 @@ class InputSweepIT {
       problems.add(where + ": refusal without correlationId");
     }
     return problems;
+  }
+
+  private static Map<String, byte[]> imageAttacks() {
+    Map<String, byte[]> attacks = new LinkedHashMap<>();
+    attacks.put("svg", TestImages.svg());
+    attacks.put("truncated jpeg", TestImages.truncated(TestImages.jpeg(640, 480)));
+    attacks.put("truncated png", TestImages.truncated(TestImages.png(640, 480)));
+    attacks.put("png bomb", TestImages.pngClaiming(100_000, 100_000));
+    attacks.put("jpeg bomb header", jpegClaiming(65_000, 65_000));
+    attacks.put("jpeg magic around a script", polyglot());
+    attacks.put("webp header only", "RIFF\u0004\0\0\0WEBP".getBytes(StandardCharsets.ISO_8859_1));
+    attacks.put(
+        "random bytes",
+        new java.util.Random(16)
+            .ints(4096, 0, 256)
+            .collect(
+                java.io.ByteArrayOutputStream::new,
+                (out, b) -> out.write(b),
+                (a, b) -> a.writeBytes(b.toByteArray()))
+            .toByteArray());
+    attacks.put("html", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+    attacks.put("empty", new byte[0]);
+    return attacks;
+  }
+
+  /** SOI, then a baseline frame header (SOF0) claiming width × height, then EOI. */
+  private static byte[] jpegClaiming(int width, int height) {
+    return new byte[] {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0,
+      11,
+      8,
+      (byte) (height >> 8),
+      (byte) height,
+      (byte) (width >> 8),
+      (byte) width,
+      1,
+      1,
+      0x11,
+      0,
+      (byte) 0xFF,
+      (byte) 0xD9
+    };
+  }
+
+  private static byte[] polyglot() {
+    byte[] script = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = new byte[script.length + 5];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xD8;
+    bytes[2] = (byte) 0xFF;
+    System.arraycopy(script, 0, bytes, 3, script.length);
+    bytes[bytes.length - 2] = (byte) 0xFF;
+    bytes[bytes.length - 1] = (byte) 0xD9;
+    return bytes;
   }
 
   static Map<String, Long> counts() {

@@ -1,6 +1,7 @@
 package org.boxoffice.events.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,11 +21,12 @@ import org.boxoffice.events.entity.EventStatus;
 @ApplicationScoped
 class EventReads {
   @PersistenceContext EntityManager em;
+  @Inject EventImageLinks images;
 
   @Transactional
   EventView metadata(long eventId, Instant now) {
     Event event = em.find(Event.class, eventId);
-    return event == null ? null : Views.of(event, now);
+    return event == null ? null : Views.of(event, now, images);
   }
 
   @Transactional

@@ -8,7 +8,7 @@ import org.boxoffice.events.entity.EventStatus;
 
 /**
  * {@code GET /events/{id}}. Times are in the event's own time zone. The description is plain text
- * exactly as the organizer wrote it, never HTML.
+ * exactly as the organizer wrote it, never HTML. {@code image} is absent when the event has none.
  */
 @JsonbPropertyOrder({
   "id",
@@ -24,6 +24,7 @@ import org.boxoffice.events.entity.EventStatus;
   "currency",
   "organizerId",
   "ticketTypes",
+  "image",
   "createdAt",
   "updatedAt"
 })
@@ -41,6 +42,7 @@ public record EventView(
     String currency,
     long organizerId,
     List<TicketTypeView> ticketTypes,
+    EventImageView image,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt)
     implements Serializable {
@@ -60,6 +62,7 @@ public record EventView(
         currency,
         organizerId,
         tiers,
+        image,
         createdAt,
         updatedAt);
   }

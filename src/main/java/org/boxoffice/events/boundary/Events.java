@@ -16,11 +16,15 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventErrors;
+import org.boxoffice.events.entity.EventStatus;
 import org.boxoffice.events.entity.TicketType;
 import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
@@ -35,6 +39,7 @@ public class Events {
   @Inject Clock clock;
   @Inject AuditTrail audit;
   @Inject EventCache cache;
+  @Inject EventImageLinks images;
   @Inject jakarta.enterprise.event.Event<EventCancelled> cancellations;
 
   /** Creates a DRAFT event with its ticket types for the organizer. */
@@ -61,7 +66,7 @@ public class Events {
     }
     em.persist(event);
     em.flush();
-    return Views.of(event, now);
+    return Views.of(event, now, images);
   }
 
   /** {@code DRAFT → PUBLISHED}; 409 when not a draft, 422 when the start has passed. */
@@ -71,7 +76,7 @@ public class Events {
     Event event = owned(eventId, organizerId, LockModeType.NONE);
     event.publish(now);
     cache.invalidate(eventId);
-    return Views.of(event, now);
+    return Views.of(event, now, images);
   }
 
   /**
@@ -89,7 +94,7 @@ public class Events {
       cancellations.fire(new EventCancelled(eventId, organizerId));
       audit.record("event.cancelled", "event", Long.toString(eventId), null);
     }
-    return Views.of(event, now);
+    return Views.of(event, now, images);
   }
 
   /**
@@ -142,7 +147,7 @@ public class Events {
     event.touch(now);
     flushOrConflict();
     cache.invalidate(eventId);
-    return Views.of(event, now);
+    return Views.of(event, now, images);
   }
 
   /** Deletes a tier that never sold a seat; 409 TICKET_TYPE_HAS_SALES otherwise (close it). */
@@ -160,7 +165,7 @@ public class Events {
     event.touch(now);
     flushOrConflict();
     cache.invalidate(eventId);
-    return Views.of(event, now);
+    return Views.of(event, now, images);
   }
 
   /** 404 EVENT_NOT_FOUND unless the event exists and belongs to the organizer. */
@@ -174,6 +179,34 @@ public class Events {
         event.currency(),
         event.capacity(),
         event.status(clock.instant()));
+  }
+
+  /**
+   * The event's image changed (media): its cached view goes, here now and on commit, so the next
+   * read shows the new image's URLs.
+   */
+  public void imageChanged(long eventId) {
+    cache.invalidate(eventId);
+  }
+
+  /**
+   * Of the given events, those that will never be shown again: cancelled, or no longer there. The
+   * media sweep deletes their images.
+   */
+  @Transactional
+  public Set<Long> gone(Collection<Long> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    Set<Long> gone = new HashSet<>(eventIds);
+    gone.removeAll(
+        em.createQuery(
+                "SELECT e.id FROM Event e WHERE e.id IN :ids AND e.status <> :cancelled",
+                Long.class)
+            .setParameter("ids", eventIds)
+            .setParameter("cancelled", EventStatus.CANCELLED)
+            .getResultList());
+    return gone;
   }
 
   private Event owned(long eventId, long organizerId, LockModeType lock) {

@@ -10,7 +10,7 @@ import org.boxoffice.events.entity.Event;
 final class Views {
   private Views() {}
 
-  static EventView of(Event event, Instant now) {
+  static EventView of(Event event, Instant now, EventImageLinks images) {
     ZoneId zone = ZoneId.of(event.timeZone());
     List<TicketTypeView> tiers =
         event.ticketTypes().stream()
@@ -41,6 +41,7 @@ final class Views {
         event.currency(),
         event.organizerId(),
         tiers,
+        images.of(event.id()).orElse(null),
         at(event.createdAt(), zone),
         at(event.updatedAt(), zone));
   }

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.boxoffice.platform.control.BodyTooLargeException;
 import org.boxoffice.platform.control.CorrelationId;
 import org.boxoffice.platform.control.EnvelopeJson;
@@ -19,33 +21,54 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Refuses request bodies over the configured limit with 413, whether the client announced the
- * length or streams the body chunked, so a huge body can never exhaust memory.
+ * length or streams the body chunked, so a huge body can never exhaust memory. An event image
+ * upload ({@code PUT /api/v1/events/{id}/image}) has its own, larger limit.
  */
 public class RequestSizeLimitFilter extends HttpFilter {
   @Inject @ConfigProperties PlatformSettings settings;
   private static final long serialVersionUID = 1L;
+  private static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+  private static final Pattern IMAGE_UPLOAD = Pattern.compile("/api/v1/events/[^/]+/image/?");
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getContentLengthLong() > settings.maxBodyBytes) {
-      refuse(request, response);
+    long limit = limitOf(request);
+    if (request.getContentLengthLong() > limit) {
+      refuse(request, response, limit);
       return;
     }
     try {
-      chain.doFilter(new LimitedRequest(request, settings.maxBodyBytes), response);
+      chain.doFilter(new LimitedRequest(request, limit), response);
     } catch (BodyTooLargeException e) {
-      refuse(request, response);
+      refuse(request, response, limit);
     }
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private long limitOf(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if ("PUT".equals(request.getMethod()) && IMAGE_UPLOAD.matcher(path).matches()) {
+      return Math.max(settings.imageMaxBytes, settings.maxBodyBytes);
+    }
+    // The admin event editor's image upload: the image plus the form's other fields.
+    String type = request.getContentType();
+    if ("POST".equals(request.getMethod())
+        && path.startsWith("/admin/")
+        && type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      return Math.max(settings.imageMaxBytes + MULTIPART_OVERHEAD_BYTES, settings.maxBodyBytes);
+    }
+    return settings.maxBodyBytes;
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+      throws IOException {
     EnvelopeJson.writeError(
         response,
         HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
         ErrorCodes.PAYLOAD_TOO_LARGE,
-        "The request body is larger than " + settings.maxBodyBytes + " bytes",
+        "The request body is larger than " + limit + " bytes",
         List.of(),
         (String) request.getAttribute(CorrelationId.REQUEST_ATTRIBUTE));
   }

@@ -28,6 +28,13 @@ public class PlatformSettings {
   @ConfigProperty(name = "max.body.bytes", defaultValue = "1048576")
   public long maxBodyBytes;
 
+  /**
+   * The largest event image upload ({@code PUT /api/v1/events/{id}/image}), the one body allowed
+   * past {@link #maxBodyBytes}; media refuses anything larger too.
+   */
+  @ConfigProperty(name = "image.max.bytes", defaultValue = "5242880")
+  public long imageMaxBytes;
+
   /** The origins allowed by CORS, comma-separated; none when unset. */
   @ConfigProperty(name = "cors.origins")
   public Optional<String> corsOrigins;

@@ -101,6 +101,41 @@ public final class Api {
     return send(request.build());
   }
 
+  /** A body of bytes (an image upload), with the content type given (or none). */
+  public ApiResponse sendBytes(String method, String path, byte[] body, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** GET of a binary answer (an image), with these extra request headers. */
+  public HttpResponse<byte[]> bytes(String path, Map<String, String> requestHeaders) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    requestHeaders.forEach(request::header);
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends a request the caller built in full (raw bodies, odd headers). */
   public ApiResponse send(HttpRequest request) {
     try {

@@ -1,0 +1,265 @@
+package org.boxoffice.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.boxoffice.it.support.Accounts;
+import org.boxoffice.it.support.Accounts.User;
+import org.boxoffice.it.support.Api;
+import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.Db;
+import org.boxoffice.it.support.Events;
+import org.boxoffice.payments.PaymentFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Event images on the server the build started, whose store is the embedded default: a directory
+ * under its data dir, read here to see which objects exist.
+ */
+class EventImagesIT {
+  private static final Path STORE =
+      Path.of(System.getProperty("it.wlp.dir", "target/liberty/wlp"))
+          .resolve("usr/servers")
+          .resolve(System.getProperty("it.server.name", "boxoffice"))
+          .resolve("data/images");
+
+  static User organizer;
+
+  @BeforeAll
+  static void ready() {
+    PaymentFixtures.awaitApplication();
+    organizer = Accounts.organizer();
+  }
+
+  @Test
+  void an_upload_makes_three_renditions_served_with_long_caching_and_shown_on_the_event() {
+    long id = Events.published(organizer, 50);
+    byte[] photo = TestImages.withExif(TestImages.jpeg(2400, 1200), 1);
+
+    ApiResponse uploaded = Uploads.upload(organizer.api(), id, photo, "image/jpeg");
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    JsonObject image = uploaded.data();
+    assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
+    List<JsonObject> renditions = Uploads.renditions(image);
+    assertThat(renditions)
+        .extracting(r -> r.getString("name"))
+        .containsExactly("large", "medium", "small");
+    assertThat(renditions).extracting(r -> r.getInt("width")).containsExactly(1600, 800, 320);
+    assertThat(renditions).extracting(r -> r.getInt("height")).containsExactly(800, 400, 160);
+    for (JsonObject rendition : renditions) {
+      byte[] served = Uploads.fetchAndCheck(Api.server(), rendition, "image/jpeg");
+      // Re-encoded: no EXIF segment, nothing of the camera or its GPS position left.
+      assertThat(TestImages.jpegMarkers(served)).doesNotContain(0xE1);
+      assertThat(TestImages.contains(served, "Exif".getBytes(StandardCharsets.US_ASCII))).isFalse();
+      assertThat(TestImages.contains(served, TestImages.CAMERA.getBytes(StandardCharsets.US_ASCII)))
+          .isFalse();
+    }
+    JsonObject event = Api.server().get("/events/" + id).data();
+    assertThat(event.getJsonObject("image")).isEqualTo(image);
+    assertThat(objectsOf(id)).hasSize(3);
+  }
+
+  @Test
+  void a_rendition_asked_again_with_its_etag_is_not_modified() {
+    long id = Events.published(organizer, 50);
+    JsonObject large =
+        Uploads.renditions(
+                Uploads.upload(organizer.api(), id, TestImages.jpeg(900, 600), null).data())
+            .get(0);
+    HttpResponse<byte[]> first = Api.server().bytes(large.getString("url"), Map.of());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<byte[]> again =
+        Api.server().bytes(large.getString("url"), Map.of("If-None-Match", etag));
+
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+  }
+
+  @Test
+  void the_type_is_decided_by_the_bytes_not_by_the_declared_content_type() {
+    long id = Events.published(organizer, 50);
+
+    ApiResponse uploaded =
+        Uploads.upload(organizer.api(), id, TestImages.png(640, 480), "image/jpeg");
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    assertThat(uploaded.data().getString("contentType")).isEqualTo("image/png");
+    List<JsonObject> renditions = Uploads.renditions(uploaded.data());
+    // Never upscaled: 640 wide stays 640 for large and medium.
+    assertThat(renditions).extracting(r -> r.getInt("width")).containsExactly(640, 640, 320);
+    Uploads.fetchAndCheck(Api.server(), renditions.get(0), "image/png");
+  }
+
+  @Test
+  void an_svg_a_truncated_image_a_bomb_and_random_bytes_are_refused_with_the_envelope() {
+    long id = Events.published(organizer, 50);
+    assertRefused(id, TestImages.svg(), "image/svg+xml", 422, "IMAGE_TYPE_UNSUPPORTED");
+    assertRefused(id, TestImages.svg(), "image/jpeg", 422, "IMAGE_TYPE_UNSUPPORTED");
+    assertRefused(
+        id,
+        "%PDF-1.7 not an image".getBytes(StandardCharsets.US_ASCII),
+        "image/png",
+        422,
+        "IMAGE_TYPE_UNSUPPORTED");
+    assertRefused(
+        id,
+        TestImages.truncated(TestImages.jpeg(1200, 800)),
+        "image/jpeg",
+        422,
+        "IMAGE_UNREADABLE");
+    assertRefused(
+        id, TestImages.truncated(TestImages.png(1200, 800)), "image/png", 422, "IMAGE_UNREADABLE");
+    assertRefused(
+        id,
+        TestImages.pngClaiming(100_000, 100_000),
+        "image/png",
+        422,
+        "IMAGE_DIMENSIONS_TOO_LARGE");
+    assertRefused(id, new byte[0], "image/png", 400, "VALIDATION_FAILED");
+    assertThat(Db.number("select count(*) from event_images where event_id = ?", id)).isZero();
+    assertThat(objectsOf(id)).isEmpty();
+  }
+
+  @Test
+  void an_image_over_the_size_limit_is_refused_with_413() {
+    long id = Events.published(organizer, 50);
+    byte[] huge = new byte[5 * 1024 * 1024 + 1];
+    byte[] jpeg = TestImages.jpeg(100, 100);
+    System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
+
+    assertRefused(id, huge, "image/jpeg", 413, "PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void only_the_events_organizer_may_upload() {
+    long id = Events.published(organizer, 50);
+    byte[] photo = TestImages.jpeg(400, 300);
+
+    ApiResponse stranger = Uploads.upload(Accounts.organizer().api(), id, photo, "image/jpeg");
+    ApiResponse attendee = Uploads.upload(Accounts.attendee().api(), id, photo, "image/jpeg");
+    ApiResponse anonymous = Uploads.upload(Api.server(), id, photo, "image/jpeg");
+
+    assertThat(stranger.status()).isEqualTo(404);
+    assertThat(stranger.errorCode()).isEqualTo("EVENT_NOT_FOUND");
+    assertThat(attendee.status()).isEqualTo(403);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(Organizers.deleteImage(Accounts.organizer().api(), id).status()).isEqualTo(404);
+    assertThat(Db.number("select count(*) from event_images where event_id = ?", id)).isZero();
+  }
+
+  @Test
+  void replacing_the_image_removes_the_old_objects_and_its_urls() {
+    long id = Events.published(organizer, 50);
+    JsonObject first = Uploads.upload(organizer.api(), id, TestImages.jpeg(1000, 500), null).data();
+    List<Path> firstObjects = objectsOf(id);
+
+    ApiResponse second = Uploads.upload(organizer.api(), id, TestImages.otherJpeg(1000, 500), null);
+
+    assertThat(second.status()).isEqualTo(200);
+    List<Path> now = objectsOf(id);
+    assertThat(now).hasSize(3).doesNotContainAnyElementsOf(firstObjects);
+    String oldUrl = Uploads.renditions(first).get(0).getString("url");
+    assertThat(Api.server().get(oldUrl).status()).isEqualTo(404);
+    Uploads.fetchAndCheck(Api.server(), Uploads.renditions(second.data()).get(1), "image/jpeg");
+  }
+
+  @Test
+  void the_same_image_again_changes_nothing() throws IOException {
+    long id = Events.published(organizer, 50);
+    byte[] photo = TestImages.jpeg(1000, 500);
+    JsonObject first = Uploads.upload(organizer.api(), id, photo, null).data();
+    List<Path> objects = objectsOf(id);
+    var written = Files.getLastModifiedTime(objects.get(0));
+
+    JsonObject again = Uploads.upload(organizer.api(), id, photo, null).data();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(objectsOf(id)).isEqualTo(objects);
+    assertThat(Files.getLastModifiedTime(objects.get(0))).isEqualTo(written);
+  }
+
+  @Test
+  void deleting_the_image_leaves_no_object_behind() {
+    long id = Events.published(organizer, 50);
+    JsonObject image = Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null).data();
+
+    ApiResponse deleted = Organizers.deleteImage(organizer.api(), id);
+
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(objectsOf(id)).isEmpty();
+    assertThat(Api.server().get("/events/" + id).data().containsKey("image")).isFalse();
+    assertThat(Api.server().get(Uploads.renditions(image).get(2).getString("url")).status())
+        .isEqualTo(404);
+    assertThat(Organizers.deleteImage(organizer.api(), id).errorCode())
+        .isEqualTo("IMAGE_NOT_FOUND");
+  }
+
+  @Test
+  void a_cancelled_event_keeps_no_image() {
+    long id = Events.published(organizer, 50);
+    Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null);
+    assertThat(objectsOf(id)).hasSize(3);
+
+    ApiResponse cancelled = organizer.api().post("/events/" + id + "/cancel", "{}");
+
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(cancelled.data().containsKey("image")).isFalse();
+    Uploads.await(() -> objectsOf(id).isEmpty(), Duration.ofSeconds(30), "the objects to go");
+    assertThat(Db.number("select count(*) from event_images where event_id = ?", id)).isZero();
+    assertThat(
+            Db.number(
+                "select count(*) from stale_image_objects where object_key like ?",
+                "events/" + id + "/%"))
+        .isZero();
+    ApiResponse refused = Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.errorCode()).isEqualTo("EVENT_NOT_EDITABLE");
+  }
+
+  @Test
+  void readiness_reports_the_directory_store() {
+    JsonObject check =
+        Api.server().get("/health/ready").json().getJsonArray("checks").stream()
+            .map(c -> c.asJsonObject())
+            .filter(c -> c.getString("name").equals("image-store"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(check.getString("status")).isEqualTo("UP");
+    assertThat(check.getJsonObject("data").getString("store")).isEqualTo("directory");
+  }
+
+  private static void assertRefused(long id, byte[] body, String type, int status, String code) {
+    ApiResponse refused = Uploads.upload(organizer.api(), id, body, type);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(status);
+    assertThat(refused.json().getBoolean("success")).isFalse();
+    assertThat(refused.errorCode()).isEqualTo(code);
+    assertThat(refused.json().getString("correlationId")).isNotBlank();
+    assertThat(refused.body()).doesNotContain("Exception");
+  }
+
+  /** The objects of the event in the directory store, sorted. */
+  static List<Path> objectsOf(long eventId) {
+    Path dir = STORE.resolve("events").resolve(Long.toString(eventId));
+    if (!Files.exists(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
