@@ -3,14 +3,19 @@ package org.boxoffice.identity.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.boxoffice.audit.boundary.AuditTrail;
-import org.boxoffice.identity.control.ExternalIdentityClaims;
 import org.boxoffice.identity.control.OidcProvider;
 import org.boxoffice.identity.control.OidcProviders;
+import org.boxoffice.identity.control.OidcSettings;
+import org.boxoffice.identity.control.Secrets;
 import org.boxoffice.identity.control.TokenIssuer;
+import org.boxoffice.identity.entity.ExternalIdentityClaims;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Sign-in with an OpenID Connect provider, for the API and the admin pages. The provider is asked
@@ -23,6 +28,11 @@ public class OidcSignIn {
   @Inject ExternalIdentities identities;
   @Inject TokenIssuer tokens;
   @Inject AuditTrail audit;
+  @Inject Clock clock;
+  @Inject @ConfigProperties OidcSettings settings;
+
+  /** Where providers send the browser back to; the redirect URI to register with them. */
+  public static final String CALLBACK_PATH = "/admin/oidc/callback";
 
   /** A configured provider as the sign-in page and clients see it. */
   public record ProviderView(String name, String label) {}
@@ -44,29 +54,66 @@ public class OidcSignIn {
   }
 
   /**
-   * The first half of the browser's authorization-code flow: the provider's URL to send the browser
-   * to, with {@code state}, {@code nonce} and the PKCE challenge of {@code codeVerifier}.
+   * The first half of the browser's authorization-code flow: fresh {@code state}, {@code nonce} and
+   * PKCE verifier, and the provider's URL to send the browser to. The caller keeps the result on
+   * the server and hands it back to {@link #redeemCode} with what the provider returned.
    */
-  public URI authorizationUri(
-      String provider, URI redirectUri, String state, String nonce, String codeVerifier) {
+  public OidcAuthorization begin(String provider, URI requestCallback) {
     OidcProvider found = known(provider);
-    return audited(
-        found, () -> providers.authorizationUri(found, redirectUri, state, nonce, codeVerifier));
+    URI redirectUri =
+        settings
+            .redirectBaseUrl
+            .map(base -> URI.create(base.replaceAll("/+$", "") + CALLBACK_PATH))
+            .orElse(requestCallback);
+    String state = Secrets.newToken();
+    String nonce = Secrets.newToken();
+    // RFC 7636: 43 to 128 characters of [A-Za-z0-9-._~]; 32 random bytes in base64url are 43.
+    String verifier = Secrets.newToken();
+    URI uri =
+        audited(
+            found, () -> providers.authorizationUri(found, redirectUri, state, nonce, verifier));
+    return new OidcAuthorization(
+        found.name(), state, nonce, verifier, redirectUri, uri, clock.instant());
   }
 
   /**
-   * The second half: exchanges the code the provider sent the browser back with and checks the ID
-   * token it answers with (nonce included). Returns the proved identity; {@link #signIn} opens the
-   * session, after the second factor when the account has one.
+   * The second half: the provider sent the browser back with {@code code} and {@code state}. The
+   * state must be the flow's (else 400 {@code OIDC_STATE_INVALID}); the code is exchanged with the
+   * PKCE verifier and the ID token it brings checked, nonce included. Returns the proved identity;
+   * {@link #signIn} opens the session, after the second factor when the account has one.
    */
-  public ExternalIdentityClaims redeemCode(
+  public ExternalIdentityClaims redeem(OidcAuthorization flow, String code, String state) {
+    if (flow == null || !flow.matches(state, clock.instant())) {
+      String provider = flow == null ? "unknown" : flow.provider();
+      refusedBeforeProvider(
+          provider, IdentityErrors.OIDC_STATE_INVALID, "no sign-in under way with this state");
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          IdentityErrors.OIDC_STATE_INVALID,
+          "This sign-in is not under way any more (expired, or already used)",
+          List.of(new FieldDetail("state", "does not belong to a sign-in under way")));
+    }
+    if (code == null || code.isBlank() || code.length() > 2048) {
+      refusedBeforeProvider(
+          flow.provider(), IdentityErrors.OIDC_CODE_INVALID, "no authorization code");
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          IdentityErrors.OIDC_CODE_INVALID,
+          "The provider sent no authorization code",
+          List.of(new FieldDetail("code", "is required")));
+    }
+    return redeemCode(flow.provider(), code, flow.redirectUri(), flow.codeVerifier(), flow.nonce());
+  }
+
+  /** Exchanges the code and checks the ID token it brings. */
+  ExternalIdentityClaims redeemCode(
       String provider, String code, URI redirectUri, String codeVerifier, String nonce) {
     OidcProvider found = known(provider);
     return audited(
         found, () -> providers.exchangeCode(found, code, redirectUri, codeVerifier, nonce));
   }
 
-  /** Opens a session for an identity already proved by {@link #redeemCode}. */
+  /** Opens a session for an identity already proved by {@link #redeem}. */
   public TokenResponse signIn(ExternalIdentityClaims claims, String totpCode) {
     tokens.checkAvailable();
     return identities.signIn(known(claims.provider()), claims, totpCode);

@@ -52,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.boxoffice.identity.entity.ExternalIdentityClaims;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.Role;
 import org.boxoffice.platform.boundary.UnavailableException;
@@ -166,9 +167,10 @@ public class OidcProviders {
             .clientSecret()
             .map(
                 secret ->
-                    new TokenRequest(
-                        endpoint, new ClientSecretBasic(clientId, new Secret(secret)), grant))
-            .orElseGet(() -> new TokenRequest(endpoint, clientId, grant));
+                    new TokenRequest.Builder(
+                            endpoint, new ClientSecretBasic(clientId, new Secret(secret)), grant)
+                        .build())
+            .orElseGet(() -> new TokenRequest.Builder(endpoint, clientId, grant).build());
     HTTPRequest http = request.toHTTPRequest();
     http.setConnectTimeout(settings.connectTimeoutMillis);
     http.setReadTimeout(settings.readTimeoutMillis);

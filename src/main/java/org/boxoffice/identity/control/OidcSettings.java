@@ -19,6 +19,14 @@ public class OidcSettings {
   @ConfigProperty(name = "providers")
   public Optional<List<String>> providers;
 
+  /**
+   * The public base URL of the admin pages ({@code https://boxoffice.example.com}) behind a proxy
+   * or router; the browser flow's redirect URI is this plus {@code /admin/oidc/callback}. Unset:
+   * the URL the request came in on.
+   */
+  @ConfigProperty(name = "redirect.base.url")
+  public Optional<String> redirectBaseUrl;
+
   /** How long to wait for a provider's TCP connection (discovery, keys, token endpoint). */
   @ConfigProperty(name = "connect.timeout.millis", defaultValue = "2000")
   public int connectTimeoutMillis;

@@ -1,4 +1,4 @@
-package org.boxoffice.identity.control;
+package org.boxoffice.identity.entity;
 
 import java.io.Serializable;
 import java.util.List;
