@@ -2,7 +2,6 @@ package org.boxoffice.admin;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -53,9 +52,11 @@ public class SignIn implements Serializable {
   private boolean totpRequired;
   private String providerCode;
 
-  /** What a provider's return left for this page: a refusal to explain, or the code step. */
-  @PostConstruct
-  void readProviderReturn() {
+  /**
+   * What a provider's return left for this page (its {@code oidc} parameter): a refusal to explain,
+   * or the code step. A view action, so the message is there before the page renders.
+   */
+  public void readProviderReturn() {
     String code =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("oidc");
     if (code == null) {

@@ -41,10 +41,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Every test class with {@code @ExtendWith(OidcCopyServer.class)} shares the one copy; JUnit closes
  * it at the end of the run.
  */
-final class OidcCopyServer implements BeforeAllCallback {
-  static final String CORP_CLIENT = "boxoffice-corp";
-  static final String STRICT_CLIENT = "boxoffice-strict";
-  static final String FLAKY_CLIENT = "boxoffice-flaky";
+public final class OidcCopyServer implements BeforeAllCallback {
+  public static final String CORP_CLIENT = "boxoffice-corp";
+  public static final String STRICT_CLIENT = "boxoffice-strict";
+  public static final String FLAKY_CLIENT = "boxoffice-flaky";
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(OidcCopyServer.class);
   private static volatile Running running;
@@ -58,41 +58,41 @@ final class OidcCopyServer implements BeforeAllCallback {
             .getOrComputeIfAbsent(Running.class, type -> Running.start(), Running.class);
   }
 
-  static LibertyServer copy() {
+  public static LibertyServer copy() {
     return running().copy;
   }
 
-  static Api api() {
+  public static Api api() {
     return copy().api();
   }
 
-  static MockOAuth2Server provider() {
+  public static MockOAuth2Server provider() {
     return running().provider;
   }
 
-  static MockOAuth2Server flaky() {
+  public static MockOAuth2Server flaky() {
     return running().flaky;
   }
 
   /** Stops the flaky provider, as an outage would; {@link #restartFlaky()} brings it back. */
-  static void stopFlaky() {
+  public static void stopFlaky() {
     running().flaky.shutdown();
   }
 
   /** A new flaky provider on the same port (new signing keys). */
-  static void restartFlaky() {
+  public static void restartFlaky() {
     Running r = running();
     r.flaky = new MockOAuth2Server();
     r.flaky.start(InetAddress.getLoopbackAddress(), r.flakyPort);
   }
 
   /** An ID token of the issuer {@code issuerId} for {@code audience}, valid for an hour. */
-  static String idToken(
+  public static String idToken(
       String issuerId, String audience, String subject, Map<String, Object> claims) {
     return idToken(provider(), issuerId, audience, subject, claims, 3600);
   }
 
-  static String idToken(
+  public static String idToken(
       MockOAuth2Server server,
       String issuerId,
       String audience,
@@ -112,7 +112,7 @@ final class OidcCopyServer implements BeforeAllCallback {
    * A token with every claim right but signed by a key that is not the provider's, under the
    * provider's own key id or under {@code kid} when given.
    */
-  static String forged(String issuerId, String audience, String subject, String kid) {
+  public static String forged(String issuerId, String audience, String subject, String kid) {
     try {
       String realKid =
           SignedJWT.parse(idToken(issuerId, audience, subject, Map.of())).getHeader().getKeyID();
@@ -142,7 +142,7 @@ final class OidcCopyServer implements BeforeAllCallback {
   }
 
   /** Claims of a person with a verified email. */
-  static Map<String, Object> person(String email) {
+  public static Map<String, Object> person(String email) {
     Map<String, Object> claims = new HashMap<>();
     claims.put("email", email);
     claims.put("email_verified", true);
@@ -151,7 +151,7 @@ final class OidcCopyServer implements BeforeAllCallback {
     return claims;
   }
 
-  static String uniqueEmail(String domain) {
+  public static String uniqueEmail(String domain) {
     return "oidc-" + UUID.randomUUID() + "@" + domain;
   }
 

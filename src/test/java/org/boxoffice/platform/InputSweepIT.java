@@ -60,7 +60,8 @@ class InputSweepIT {
           "refunds",
           "processed_webhook_events",
           "tickets",
-          "outbox");
+          "outbox",
+          "external_identities");
 
   private static final List<String> STRINGS =
       List.of(
@@ -505,6 +506,7 @@ class InputSweepIT {
       case "ticketTypeId" -> String.valueOf(ticketTypeId);
       case "report" -> "stats";
       case "paymentIntentId" -> "pi_sweep_unknown";
+      case "provider" -> "google";
       default ->
           path.startsWith("/api/v1/events")
               ? String.valueOf(eventId)
