@@ -63,7 +63,8 @@ class InputSweepIT {
           "tickets",
           "outbox",
           "event_images",
-          "stale_image_objects");
+          "stale_image_objects",
+          "external_identities");
 
   private static final List<String> STRINGS =
       List.of(
@@ -613,6 +614,7 @@ class InputSweepIT {
       case "ticketTypeId" -> String.valueOf(ticketTypeId);
       case "report" -> "stats";
       case "paymentIntentId" -> "pi_sweep_unknown";
+      case "provider" -> "google";
       default ->
           path.startsWith("/api/v1/events")
               ? String.valueOf(eventId)

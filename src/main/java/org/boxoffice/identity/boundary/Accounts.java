@@ -14,6 +14,7 @@ import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.PasswordHasher;
 import org.boxoffice.identity.control.PasswordPolicy;
 import org.boxoffice.identity.entity.Account;
+import org.boxoffice.identity.entity.ExternalIdentity;
 import org.boxoffice.identity.entity.IdentityErrors;
 import org.boxoffice.identity.entity.Role;
 import org.boxoffice.identity.entity.Session;
@@ -119,6 +120,30 @@ public class Accounts {
       throw DomainException.notFound(IdentityErrors.USER_NOT_FOUND, "No such user");
     }
     return UserView.of(account);
+  }
+
+  /** The user with how they sign in: password or not, linked identities. */
+  @Transactional
+  public CurrentUser current(long id) {
+    Account account = em.find(Account.class, id);
+    if (account == null) {
+      throw DomainException.notFound(IdentityErrors.USER_NOT_FOUND, "No such user");
+    }
+    java.util.List<IdentityView> identities =
+        em.createNamedQuery(ExternalIdentity.OF_USER, ExternalIdentity.class)
+            .setParameter("userId", id)
+            .getResultStream()
+            .map(IdentityView::of)
+            .toList();
+    return new CurrentUser(
+        account.id(),
+        account.email(),
+        account.firstName(),
+        account.lastName(),
+        account.role().name(),
+        account.emailVerified(),
+        account.hasPassword(),
+        identities);
   }
 
   Optional<Account> findByEmail(String email) {

@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.util.List;
 import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.platform.boundary.PerIpLimit;
 import org.boxoffice.platform.entity.DomainException;
@@ -39,6 +42,7 @@ public class AuthResource {
 
   @Inject Accounts accounts;
   @Inject SignIn signIn;
+  @Inject OidcSignIn oidc;
   @Inject AccountRecovery recovery;
   @Inject @ConfigProperties IdentitySettings settings;
   @Inject Caller caller;
@@ -97,6 +101,75 @@ public class AuthResource {
       description = "AUTH_UNAVAILABLE or TOTP_UNAVAILABLE: signing in is not possible right now")
   public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest request) {
     return withRefreshCookie(signIn.login(request));
+  }
+
+  /** The OpenID Connect providers this server lets people sign in with. */
+  @GET
+  @Path("oidc")
+  @PermitAll
+  @Operation(
+      operationId = "listOidcProviders",
+      summary = "The OpenID Connect providers one can sign in with")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description = "The configured providers {name, label}, in the configured order")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  public List<OidcSignIn.ProviderView> oidcProviders() {
+    return oidc.providers();
+  }
+
+  /**
+   * Signs in with an ID token the client got from the provider (its own authorization-code flow);
+   * the same answer as {@code /auth/login}.
+   */
+  @POST
+  @Path("oidc/{provider}")
+  @PermitAll
+  @PerIpLimit("login")
+  @Operation(
+      operationId = "loginWithOidc",
+      summary =
+          "Exchange a provider's ID token (and nonce, totpCode) for access and refresh tokens")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Access and refresh tokens and the user, as /auth/login; a first sign-in creates the"
+              + " account or links the account of the same verified email")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: no idToken, a malformed one, or fields too long")
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "OIDC_TOKEN_INVALID: not signed by the provider's keys, another issuer or audience,"
+              + " expired, or the nonce differs; TOTP_REQUIRED or INVALID_CREDENTIALS for an"
+              + " account with 2FA")
+  @APIResponse(
+      responseCode = "404",
+      description = "OIDC_PROVIDER_UNKNOWN: no provider of this name is configured")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "OIDC_LINK_REQUIRED: an account with this email exists and the email is not verified on"
+              + " both sides; sign in with the password and link from /me/identities")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "OIDC_EMAIL_REQUIRED (the provider shared no email) or OIDC_EMAIL_DOMAIN_REFUSED (not"
+              + " an allowed domain)")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "OIDC_PROVIDER_UNAVAILABLE (with Retry-After): the provider cannot be reached or its"
+              + " circuit is open; AUTH_UNAVAILABLE: tokens cannot be issued")
+  public Response loginWithOidc(
+      @PathParam("provider") String provider,
+      @NotNull(message = "a JSON body is required") @Valid OidcTokenRequest request) {
+    return withRefreshCookie(
+        oidc.exchange(provider, request.idToken(), request.nonce(), request.totpCode()));
   }
 
   /** Rotates the refresh token (from the cookie or the body); a spent one revokes its session. */

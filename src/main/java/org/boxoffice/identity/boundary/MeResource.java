@@ -6,12 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -27,17 +30,94 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
   @Inject Accounts accounts;
   @Inject TwoFactor twoFactor;
+  @Inject OidcSignIn oidc;
+  @Inject ExternalIdentities identities;
   @Inject Caller caller;
 
-  /** The signed-in user. */
+  /** The signed-in user, with whether they have a password and their linked identities. */
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(operationId = "getCurrentUser", summary = "The signed-in user")
-  @APIResponse(responseCode = "200", description = "The signed-in user")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The signed-in user, with emailVerified, hasPassword and the linked OpenID Connect"
+              + " identities [{provider, email, linkedAt}]")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
   @APIResponse(responseCode = "429", ref = "RateLimited")
-  public UserView me() {
-    return accounts.user(caller.userId());
+  public CurrentUser me() {
+    return accounts.current(caller.userId());
+  }
+
+  /** The identities at OpenID Connect providers linked to the signed-in account. */
+  @GET
+  @Path("identities")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(operationId = "listIdentities", summary = "The linked OpenID Connect identities")
+  @APIResponse(responseCode = "200", description = "[{provider, email, linkedAt}], oldest first")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  public List<IdentityView> identities() {
+    return identities.identities(caller.userId());
+  }
+
+  /** Links the identity a provider's ID token proves to the signed-in account. */
+  @POST
+  @Path("identities/{provider}")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(
+      operationId = "linkIdentity",
+      summary = "Link a provider's identity (its ID token) to the signed-in account")
+  @APIResponse(
+      responseCode = "201",
+      description = "The linked identity {provider, email, linkedAt}")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: no idToken, a malformed one, or fields too long")
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHENTICATED, or OIDC_TOKEN_INVALID: the ID token failed a check")
+  @APIResponse(
+      responseCode = "404",
+      description = "OIDC_PROVIDER_UNKNOWN: no provider of this name is configured")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "OIDC_IDENTITY_TAKEN (another account has it) or OIDC_ALREADY_LINKED (this account has"
+              + " an identity at this provider)")
+  @APIResponse(
+      responseCode = "422",
+      description = "OIDC_EMAIL_DOMAIN_REFUSED: not an allowed domain of this provider")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description = "OIDC_PROVIDER_UNAVAILABLE (with Retry-After): the provider cannot be reached")
+  public Response linkIdentity(
+      @PathParam("provider") String provider,
+      @NotNull(message = "a JSON body is required") @Valid OidcTokenRequest request) {
+    IdentityView linked = oidc.link(caller.userId(), provider, request.idToken(), request.nonce());
+    return Response.status(Response.Status.CREATED).entity(linked).build();
+  }
+
+  /** Unlinks the account's identity at this provider, unless it is the last way to sign in. */
+  @DELETE
+  @Path("identities/{provider}")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(operationId = "unlinkIdentity", summary = "Unlink the identity at this provider")
+  @APIResponse(responseCode = "204", description = "Unlinked")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "OIDC_IDENTITY_NOT_LINKED: no identity at this provider on this account")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "LAST_SIGN_IN_METHOD: the account has no password and no other identity; set a"
+              + " password (password reset) or link another provider first")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  public Response unlinkIdentity(@PathParam("provider") String provider) {
+    identities.unlink(caller.userId(), provider);
+    return Response.noContent().build();
   }
 
   /** Starts TOTP enrolment: the otpauth URI, the secret and 10 recovery codes, shown once. */

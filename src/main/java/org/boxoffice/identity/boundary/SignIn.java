@@ -57,6 +57,11 @@ public class SignIn {
       throw failed(null, request.email(), "unknown email or wrong password");
     }
     Account account = found.get();
+    if (!account.hasPassword()) {
+      // An account made by a provider's sign-in: no password to check, the same answer and work.
+      hasher.burnVerification(request.password());
+      throw failed(account.id(), account.email(), "the account has no password");
+    }
     if (!hasher.matches(request.password(), account.passwordHash())) {
       throw failed(account.id(), account.email(), "unknown email or wrong password");
     }
@@ -72,6 +77,15 @@ public class SignIn {
       secondFactor = true;
     }
     throttle.recordSuccess(account.email());
+    return openSession(account, secondFactor, secondFactor ? "with TOTP" : null);
+  }
+
+  /**
+   * Opens an identity session for an account whose credentials were just checked (a password, or a
+   * provider's ID token) and issues its tokens, audited as {@code auth.login.success}; in the
+   * caller's transaction.
+   */
+  TokenResponse openSession(Account account, boolean secondFactor, String auditDetails) {
     String refreshToken = Secrets.newToken();
     Instant now = clock.instant();
     Session session =
@@ -86,12 +100,7 @@ public class SignIn {
     em.flush();
     em.persist(new RefreshToken(session.id(), Secrets.sha256(refreshToken), now));
     audit.recordAs(
-        account.id(),
-        account.email(),
-        "auth.login.success",
-        "session",
-        session.id(),
-        secondFactor ? "with TOTP" : null);
+        account.id(), account.email(), "auth.login.success", "session", session.id(), auditDetails);
     return issue(account, session, refreshToken, secondFactor);
   }
 

@@ -33,7 +33,8 @@ public class Account {
   @Column(name = "email_lower", nullable = false)
   private String emailLower;
 
-  @Column(name = "password_hash", nullable = false)
+  /** Null for an account made by an OpenID Connect sign-in, until a password reset sets one. */
+  @Column(name = "password_hash")
   private String passwordHash;
 
   @Column(name = "first_name", nullable = false)
@@ -162,6 +163,11 @@ public class Account {
 
   public String passwordHash() {
     return passwordHash;
+  }
+
+  /** Whether the account can sign in with a password (one made by a provider cannot at first). */
+  public boolean hasPassword() {
+    return passwordHash != null;
   }
 
   public String firstName() {

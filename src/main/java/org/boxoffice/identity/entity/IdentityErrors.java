@@ -17,6 +17,18 @@ public final class IdentityErrors {
   public static final String TOTP_NOT_ENABLED = "TOTP_NOT_ENABLED";
   public static final String TOTP_ENROLLMENT_REQUIRED = "TOTP_ENROLLMENT_REQUIRED";
   public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
+  public static final String OIDC_PROVIDER_UNKNOWN = "OIDC_PROVIDER_UNKNOWN";
+  public static final String OIDC_PROVIDER_UNAVAILABLE = "OIDC_PROVIDER_UNAVAILABLE";
+  public static final String OIDC_TOKEN_INVALID = "OIDC_TOKEN_INVALID";
+  public static final String OIDC_CODE_INVALID = "OIDC_CODE_INVALID";
+  public static final String OIDC_STATE_INVALID = "OIDC_STATE_INVALID";
+  public static final String OIDC_EMAIL_REQUIRED = "OIDC_EMAIL_REQUIRED";
+  public static final String OIDC_EMAIL_DOMAIN_REFUSED = "OIDC_EMAIL_DOMAIN_REFUSED";
+  public static final String OIDC_LINK_REQUIRED = "OIDC_LINK_REQUIRED";
+  public static final String OIDC_IDENTITY_TAKEN = "OIDC_IDENTITY_TAKEN";
+  public static final String OIDC_ALREADY_LINKED = "OIDC_ALREADY_LINKED";
+  public static final String OIDC_IDENTITY_NOT_LINKED = "OIDC_IDENTITY_NOT_LINKED";
+  public static final String LAST_SIGN_IN_METHOD = "LAST_SIGN_IN_METHOD";
 
   private IdentityErrors() {}
 }
