@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import org.boxoffice.media.entity.Rendition;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.ErrorCodes;
 import org.boxoffice.platform.boundary.UnavailableException;
+import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.control.PlatformSettings;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -117,7 +119,17 @@ public class EventImages implements EventImageLinks {
     } catch (StoreUnavailable down) {
       throw storeDown();
     }
-    List<String> replaced = ledger.adopt(eventId, organizerId, upload, now);
+    List<String> replaced;
+    try {
+      replaced = ledger.adopt(eventId, organizerId, upload, now);
+    } catch (RuntimeException e) {
+      // Another upload gave the event its first image at the same moment: its row exists now, so
+      // the second try locks it and replaces that image like any other.
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      replaced = ledger.adopt(eventId, organizerId, upload, now);
+    }
     collector.collect(replaced);
     return viewOf(ledger.current(eventId).orElseThrow());
   }
@@ -200,6 +212,13 @@ public class EventImages implements EventImageLinks {
                     new EventImageView.RenditionView(
                         r.name(), r.width(), r.height(), base + r.name()))
             .toList());
+  }
+
+  private static boolean isUniqueViolation(RuntimeException e) {
+    return Failures.find(e, SQLException.class)
+        .map(SQLException::getSQLState)
+        .filter("23505"::equals)
+        .isPresent();
   }
 
   private static UnavailableException storeDown() {

@@ -69,6 +69,7 @@ class ImageLedger {
           image.replaceWith(
               upload.hash(), upload.contentType(), upload.renditions(), uploaderId, now);
       em.persist(image);
+      em.flush();
     } else {
       old =
           image.replaceWith(

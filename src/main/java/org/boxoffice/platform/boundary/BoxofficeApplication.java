@@ -39,6 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description =
               "The public catalog, and organizers' events: drafts, publishing, cancelling, stats"
                   + " and attendees"),
+      @Tag(
+          name = "Event images",
+          description =
+              "An event's image: its organizer uploads or deletes it; anyone fetches its renditions"),
       @Tag(name = "Coupons", description = "Discount codes of an event, kept by its organizer"),
       @Tag(
           name = "Bookings",
