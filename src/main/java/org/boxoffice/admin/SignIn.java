@@ -69,9 +69,32 @@ public class SignIn implements Serializable {
     FacesMessages.error(providerRefusal(code));
   }
 
-  /** The configured OpenID Connect providers, one button each. */
-  public List<OidcSignIn.ProviderView> getProviders() {
-    return oidc.providers();
+  /**
+   * The configured OpenID Connect providers, one button each. Beans with getters, not identity's
+   * records: Jakarta EL 5 (EE 10) reads no record components.
+   */
+  public List<ProviderButton> getProviders() {
+    return oidc.providers().stream().map(p -> new ProviderButton(p.name(), p.label())).toList();
+  }
+
+  /** A "Sign in with ..." button of the sign-in page. */
+  public static final class ProviderButton implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    private final String label;
+
+    ProviderButton(String name, String label) {
+      this.name = name;
+      this.label = label;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getLabel() {
+      return label;
+    }
   }
 
   /** Whether a provider proved who this is and only the authenticator code is missing. */
