@@ -25,10 +25,13 @@ class SchemaMigrationsIT {
     List<Map<String, Object>> history =
         Db.query(
             "select version, success from flyway_schema_history where version is not null"
-                + " order by installed_rank");
+                + " and type <> 'BASELINE' order by installed_rank");
 
     assertThat(history).hasSize(scriptCount());
     assertThat(history).allMatch(row -> Boolean.TRUE.equals(row.get("success")));
+    // When Liberty made http_sessions before Flyway first ran, the history starts at one baseline.
+    assertThat(Db.number("select count(*) from flyway_schema_history where type = 'BASELINE'"))
+        .isLessThanOrEqualTo(1L);
   }
 
   @Test
