@@ -48,7 +48,7 @@ class EventImagesS3IT {
     Path buckets = Path.of("target", "s3proxy-it");
     deleteTree(buckets);
     Files.createDirectories(buckets);
-    s3 = new S3ProxyServer(LibertyServer.port(41), buckets);
+    s3 = new S3ProxyServer(LibertyServer.port(47), buckets);
     s3.start();
     Map<String, String> env = new LinkedHashMap<>(LibertyServer.testDatabaseEnv());
     env.put("S3_ENDPOINT", s3.endpoint().toString());
@@ -61,7 +61,7 @@ class EventImagesS3IT {
     env.put("BOXOFFICE_IMAGE_SWEEP_INTERVAL_SECONDS", "2");
     env.put("BOXOFFICE_RATE_LIMIT_PER_MINUTE", "100000");
     env.put("BOXOFFICE_RATE_LIMIT_IP_PER_MINUTE", "100000");
-    server = LibertyServer.copyOfMain("media-s3", LibertyServer.port(40), env);
+    server = LibertyServer.copyOfMain("media-s3", LibertyServer.port(46), env);
     server.start().awaitReady(200, Duration.ofMinutes(4));
     organizer = Accounts.organizer();
   }
