@@ -31,6 +31,12 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicIntegerArray connections;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean passing = true;
+  private final AtomicInteger serials = new AtomicInteger();
+  private final AtomicInteger cutsBefore = new AtomicInteger();
+  // cutEachBefore: connections numbered below this one are cut at their client's next write that
+  // starts with cutPrefix.
+  private volatile int cutBelow;
+  private volatile byte[] cutPrefix;
 
   public TcpProxy(String targetHost, int targetPort) {
     this(List.of(new InetSocketAddress(targetHost, targetPort)));
@@ -94,6 +100,21 @@ public final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
+  /**
+   * Cuts each connection open now at its client's next write that starts with {@code prefix} (that
+   * write never reaches the server), e.g. {@code "MAIL FROM"}: a connection that drops between two
+   * SMTP messages, when nothing is in flight. Connections opened later pass untouched.
+   */
+  public void cutEachBefore(String prefix) {
+    cutPrefix = prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    cutBelow = serials.get();
+  }
+
+  /** How many connections {@link #cutEachBefore} has cut. */
+  public int cutsBefore() {
+    return cutsBefore.get();
+  }
+
   public void restore() {
     passing = true;
   }
@@ -117,8 +138,9 @@ public final class TcpProxy implements AutoCloseable {
         connections.incrementAndGet(index);
         open.add(client);
         open.add(server);
-        pump(client, server);
-        pump(server, client);
+        int serial = serials.getAndIncrement();
+        pump(client, server, serial);
+        pump(server, client, -1);
       } catch (IOException e) {
         if (listener.isClosed()) {
           return;
@@ -127,7 +149,11 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /**
+   * Copies {@code from} to {@code to}; {@code serial} is the connection's number on the client
+   * side.
+   */
+  private void pump(Socket from, Socket to, int serial) {
     Thread thread =
         new Thread(
             () -> {
@@ -136,6 +162,10 @@ public final class TcpProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                  if (serial >= 0 && serial < cutBelow && startsWith(buffer, n, cutPrefix)) {
+                    cutsBefore.incrementAndGet();
+                    break;
+                  }
                   out.write(buffer, 0, n);
                   out.flush();
                 }
@@ -151,6 +181,18 @@ public final class TcpProxy implements AutoCloseable {
             "tcp-proxy-pump");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static boolean startsWith(byte[] buffer, int length, byte[] prefix) {
+    if (prefix == null || length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (buffer[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void closeQuietly(Socket socket) {
