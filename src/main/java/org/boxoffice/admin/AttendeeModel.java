@@ -48,7 +48,10 @@ class AttendeeModel extends LazyDataModel<Attendee> {
       return views.attendees(eventId, organizerId, first / pageSize, pageSize).items();
     }
     List<Attendee> found = matching(q);
-    return found.subList(Math.min(first, found.size()), Math.min(first + pageSize, found.size()));
+    // A copy: the table keeps the page in the view state, which the session store serializes,
+    // and a sublist view of an immutable list is not serializable.
+    return List.copyOf(
+        found.subList(Math.min(first, found.size()), Math.min(first + pageSize, found.size())));
   }
 
   @Override
