@@ -8,9 +8,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.boxoffice.notifications.boundary.OutboxAdmin;
 import org.boxoffice.notifications.boundary.OutboxEntry;
+import org.boxoffice.notifications.entity.OutboxStatus;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.component.datatable.DataTable;
@@ -30,8 +30,8 @@ public class OutboxPage implements Serializable {
   @Inject AdminSession session;
   @Inject OutboxAdmin outbox;
 
-  private String status;
-  private Map<String, Long> counts = Map.of();
+  private OutboxStatus status;
+  private Map<OutboxStatus, Long> counts = Map.of();
   private LazyDataModel<OutboxEntry> emails;
 
   @PostConstruct
@@ -62,11 +62,11 @@ public class OutboxPage implements Serializable {
     counts = outbox.counts();
   }
 
-  public List<String> getStatuses() {
-    return OutboxAdmin.STATUSES;
+  public List<OutboxStatus> getStatuses() {
+    return List.of(OutboxStatus.values());
   }
 
-  public Map<String, Long> getCounts() {
+  public Map<OutboxStatus, Long> getCounts() {
     return counts;
   }
 
@@ -74,17 +74,16 @@ public class OutboxPage implements Serializable {
     return emails;
   }
 
-  public String getStatus() {
+  public OutboxStatus getStatus() {
     return status;
   }
 
   /** A different status filter shows its first page, not the page the last filter was on. */
-  public void setStatus(String status) {
-    String chosen = status == null || status.isEmpty() ? null : status;
-    if (!Objects.equals(chosen, this.status)) {
+  public void setStatus(OutboxStatus status) {
+    if (status != this.status) {
       firstPage();
     }
-    this.status = chosen;
+    this.status = status;
   }
 
   private static void firstPage() {

@@ -24,6 +24,7 @@ import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.UserView;
 import org.boxoffice.notifications.control.Templates;
 import org.boxoffice.notifications.entity.OutboxMessage;
+import org.boxoffice.notifications.entity.OutboxStatus;
 import org.boxoffice.payments.boundary.RefundBooked;
 
 /**
@@ -212,7 +213,7 @@ public class Outbox {
     List<Object[]> rows = em.createNativeQuery(BACKLOG).getResultList();
     for (Object[] row : rows) {
       long count = ((Number) row[1]).longValue();
-      if ("QUEUED".equals(row[0])) {
+      if (OutboxStatus.QUEUED.name().equals(row[0])) {
         queued = count;
         oldest = instant(row[2]);
       } else {

@@ -11,10 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.notifications.entity.OutboxMessage;
+import org.boxoffice.notifications.entity.OutboxStatus;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.entity.DomainException;
 
@@ -24,9 +25,6 @@ import org.boxoffice.platform.entity.DomainException;
  */
 @ApplicationScoped
 public class OutboxAdmin {
-  /** Every status an email can be in, in the order the page shows them. */
-  public static final List<String> STATUSES = List.of("QUEUED", "SENT", "DEAD");
-
   static final String NOT_FOUND = "OUTBOX_MESSAGE_NOT_FOUND";
   static final String NOT_DEAD = "OUTBOX_MESSAGE_NOT_DEAD";
   private static final String COLUMNS =
@@ -38,10 +36,7 @@ public class OutboxAdmin {
 
   /** One page of emails, newest first; {@code status} null for every status. */
   @Transactional
-  public Page<OutboxEntry> list(String status, int page, int size) {
-    if (status != null && !STATUSES.contains(status)) {
-      throw DomainException.invalid("status", "must be one of " + STATUSES);
-    }
+  public Page<OutboxEntry> list(OutboxStatus status, int page, int size) {
     String where = status == null ? "" : " WHERE m.status = :status";
     TypedQuery<Object[]> rows =
         em.createQuery(COLUMNS + where + " ORDER BY m.id DESC", Object[].class);
@@ -62,14 +57,16 @@ public class OutboxAdmin {
 
   /** How many emails are in each status (every status named, zero included). */
   @Transactional
-  public Map<String, Long> counts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    STATUSES.forEach(s -> counts.put(s, 0L));
+  public Map<OutboxStatus, Long> counts() {
+    Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
+    for (OutboxStatus status : OutboxStatus.values()) {
+      counts.put(status, 0L);
+    }
     for (Object[] row :
         em.createQuery(
                 "SELECT m.status, COUNT(m) FROM OutboxMessage m GROUP BY m.status", Object[].class)
             .getResultList()) {
-      counts.put((String) row[0], ((Number) row[1]).longValue());
+      counts.put((OutboxStatus) row[0], ((Number) row[1]).longValue());
     }
     return counts;
   }
@@ -96,7 +93,7 @@ public class OutboxAdmin {
         (String) row[1],
         (String) row[2],
         (String) row[3],
-        (String) row[4],
+        (OutboxStatus) row[4],
         ((Number) row[5]).intValue(),
         (String) row[6],
         utc(row[7]),

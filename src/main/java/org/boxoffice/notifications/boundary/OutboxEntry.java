@@ -2,6 +2,7 @@ package org.boxoffice.notifications.boundary;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import org.boxoffice.notifications.entity.OutboxStatus;
 
 /**
  * One email of the outbox as an operator sees it: who it goes to, which template, how delivery
@@ -12,10 +13,21 @@ public record OutboxEntry(
     String template,
     String recipient,
     String subject,
-    String status,
+    OutboxStatus status,
     int attempts,
     String lastError,
     OffsetDateTime createdAt,
     OffsetDateTime nextAttemptAt,
     OffsetDateTime sentAt)
-    implements Serializable {}
+    implements Serializable {
+
+  /** Waiting for its next attempt (the page shows when). */
+  public boolean queued() {
+    return status == OutboxStatus.QUEUED;
+  }
+
+  /** Given up: an operator may retry it. */
+  public boolean dead() {
+    return status == OutboxStatus.DEAD;
+  }
+}

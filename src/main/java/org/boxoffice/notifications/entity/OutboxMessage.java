@@ -2,6 +2,8 @@ package org.boxoffice.notifications.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -63,7 +65,8 @@ public class OutboxMessage {
   @Column private String attachments;
 
   @Column(nullable = false)
-  private String status;
+  @Enumerated(EnumType.STRING)
+  private OutboxStatus status;
 
   @Column(nullable = false)
   private int priority;
@@ -104,7 +107,7 @@ public class OutboxMessage {
     m.htmlBody = content.html();
     m.bookingId = content.bookingId();
     m.attachments = content.attachments();
-    m.status = "QUEUED";
+    m.status = OutboxStatus.QUEUED;
     m.priority = priorityOf(content.kind());
     m.nextAttemptAt = now;
     m.createdAt = now;
@@ -128,7 +131,7 @@ public class OutboxMessage {
   }
 
   public void sent(Instant now) {
-    status = "SENT";
+    status = OutboxStatus.SENT;
     sentAt = now;
     lastError = null;
     if (kind.startsWith(ACCOUNT_KIND_PREFIX)) {
@@ -141,7 +144,7 @@ public class OutboxMessage {
   public void failed(String error, Instant now, int maxAttempts) {
     lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     if (attempts >= maxAttempts) {
-      status = "DEAD";
+      status = OutboxStatus.DEAD;
       return;
     }
     Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 20));
@@ -157,7 +160,7 @@ public class OutboxMessage {
   }
 
   public boolean queued() {
-    return "QUEUED".equals(status);
+    return status == OutboxStatus.QUEUED;
   }
 
   /**
@@ -165,10 +168,10 @@ public class OutboxMessage {
    * last error stays until it is sent). Returns false, changing nothing, unless it was DEAD.
    */
   public boolean requeue(Instant now) {
-    if (!"DEAD".equals(status)) {
+    if (status != OutboxStatus.DEAD) {
       return false;
     }
-    status = "QUEUED";
+    status = OutboxStatus.QUEUED;
     attempts = 0;
     nextAttemptAt = now;
     return true;
