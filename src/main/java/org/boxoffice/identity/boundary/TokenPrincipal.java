@@ -1,7 +1,7 @@
 package org.boxoffice.identity.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +18,9 @@ import org.jose4j.jwt.JwtClaims;
  * arrays and objects JSON values.
  */
 final class TokenPrincipal implements JsonWebToken {
+  /** Looked up once: {@code Json.createValue} and friends look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private final String rawToken;
   private final Map<String, Object> claims;
 
@@ -85,28 +88,50 @@ final class TokenPrincipal implements JsonWebToken {
 
   private static JsonValue json(Object value) {
     if (value instanceof List<?> list) {
-      var array = Json.createArrayBuilder();
+      var array = JSON.createArrayBuilder();
       list.forEach(one -> array.add(json(one)));
       return array.build();
     }
     if (value instanceof Map<?, ?> map) {
-      var object = Json.createObjectBuilder();
+      var object = JSON.createObjectBuilder();
       map.forEach((key, one) -> object.add(String.valueOf(key), json(one)));
       return object.build();
     }
     if (value instanceof String text) {
-      return Json.createValue(text);
+      return JSON.createValue(text);
     }
     if (value instanceof Long || value instanceof Integer) {
-      return Json.createValue(((Number) value).longValue());
+      return JSON.createValue(((Number) value).longValue());
     }
     if (value instanceof Number number) {
-      return Json.createValue(number.doubleValue());
+      return JSON.createValue(number.doubleValue());
     }
     if (value instanceof Boolean flag) {
       return flag ? JsonValue.TRUE : JsonValue.FALSE;
     }
     return JsonValue.NULL;
+  }
+
+  /** The {@code sid} claim: the identity session this token was issued for. */
+  String sessionId() {
+    return claims.get("sid") instanceof String sid ? sid : null;
+  }
+
+  /** The {@code email} claim. */
+  String email() {
+    return claims.get(Claims.email.name()) instanceof String email ? email : null;
+  }
+
+  /** The {@code groups} claim as a set; empty when absent. */
+  Set<String> roles() {
+    Object groups = claims.get(Claims.groups.name());
+    return groups == null ? Set.of() : stringSet(groups);
+  }
+
+  /** Whether {@code amr} names "otp": the user proved a second factor at sign-in. */
+  boolean usedSecondFactor() {
+    Object amr = claims.get("amr");
+    return amr instanceof Collection<?> methods ? methods.contains("otp") : "otp".equals(amr);
   }
 
   @Override
