@@ -1,7 +1,7 @@
 package org.boxoffice.booking.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * feature's {@code /events/{id}} resource keeps every other path under it.
  */
 @Path("events/{eventId}/{report: stats|attendees}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
 @SecurityRequirement(name = "bearer")

@@ -1,7 +1,7 @@
 package org.boxoffice.tickets.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A ticket's QR image and printable PDF, for its holder. */
 @Path("tickets")
-@RequestScoped
+@ApplicationScoped
 @Produces({"image/png", "application/pdf"})
 @Tag(name = "Tickets")
 @SecurityRequirement(name = "bearer")
