@@ -62,6 +62,52 @@ class SandboxPaymentsIT {
     assertThat(tickets(id(booking))).isZero();
   }
 
+  /**
+   * Concurrent bookings' payment records are stored together, in one transaction per batch: each
+   * answer still carries its own booking's intent, and each booking has exactly one payment row.
+   */
+  @Test
+  void concurrent_paid_bookings_each_get_their_own_payment_stored_once() throws Exception {
+    long eventId = publishedEvent(organizer, 200, "15.00");
+    List<User> buyers = java.util.stream.Stream.generate(Accounts::attendee).limit(6).toList();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<JsonObject>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        User buyer = buyers.get(i % buyers.size());
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return booked(buyer.api(), eventId, 1);
+                }));
+      }
+      start.countDown();
+      java.util.Set<String> intents = new java.util.HashSet<>();
+      for (var answer : answers) {
+        JsonObject booking = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        String intent = booking.getJsonObject("payment").getString("paymentIntentId");
+        assertThat(intent).isEqualTo("pi_sandbox_booking_" + id(booking));
+        intents.add(intent);
+      }
+      assertThat(intents).hasSize(48);
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Map<String, Object>> rows =
+        Db.query(
+            "SELECT count(*) AS payments, count(DISTINCT p.booking_id) AS bookings,"
+                + " count(*) FILTER (WHERE p.amount = b.final_amount AND p.user_id = b.user_id)"
+                + " AS matching FROM payments p JOIN bookings b ON b.id = p.booking_id"
+                + " WHERE b.event_id = ?",
+            eventId);
+    assertThat(rows.get(0))
+        .containsEntry("payments", 48L)
+        .containsEntry("bookings", 48L)
+        .containsEntry("matching", 48L);
+  }
+
   @Test
   void paying_in_the_sandbox_confirms_the_booking_with_one_ticket_per_seat_and_queues_the_email() {
     long eventId = publishedEvent(organizer, 10, "20.00");

@@ -83,22 +83,38 @@ public class PaymentLedger {
         .map(p -> new Checkout.PaymentDetails(p.provider(), p.intentId(), p.clientSecret()));
   }
 
-  /** Stores the intent just created for a booking. */
+  /** An intent just created for a booking, to be stored ({@link #recordAll}). */
+  public record Opening(
+      BookingView booking, long userId, String provider, PaymentGateway.Intent intent) {}
+
+  /**
+   * Stores the intents of several bookings in one transaction (concurrent bookings' payments,
+   * combined by {@link Payments}): all of them or, when one fails (a twin already stored its
+   * booking's payment), none.
+   */
   @Transactional
-  public Checkout.PaymentDetails record(
-      BookingView booking, long userId, String provider, PaymentGateway.Intent intent) {
-    Payment payment =
-        Payment.open(
-            booking.id(),
-            userId,
-            provider,
-            intent.id(),
-            intent.clientSecret(),
-            booking.finalAmount(),
-            booking.currency(),
-            clock.instant());
-    em.persist(payment);
-    return new Checkout.PaymentDetails(provider, intent.id(), intent.clientSecret());
+  public List<Checkout.PaymentDetails> recordAll(List<Opening> openings) {
+    Instant now = clock.instant();
+    for (Opening opening : openings) {
+      em.persist(
+          Payment.open(
+              opening.booking().id(),
+              opening.userId(),
+              opening.provider(),
+              opening.intent().id(),
+              opening.intent().clientSecret(),
+              opening.booking().finalAmount(),
+              opening.booking().currency(),
+              now));
+    }
+    // The inserts now, inside this method: a constraint fails here, not in the caller's commit.
+    em.flush();
+    return openings.stream()
+        .map(
+            o ->
+                new Checkout.PaymentDetails(
+                    o.provider(), o.intent().id(), o.intent().clientSecret()))
+        .toList();
   }
 
   /**

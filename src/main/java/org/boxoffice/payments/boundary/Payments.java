@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.booking.boundary.BookingView;
@@ -31,6 +32,8 @@ import org.boxoffice.payments.control.PaymentGateway;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.RefundReason;
 import org.boxoffice.platform.boundary.UnavailableException;
+import org.boxoffice.platform.control.Combiner;
+import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
@@ -43,12 +46,25 @@ public class Payments implements Checkout {
   private static final Logger LOG = Logger.getLogger(Payments.class.getName());
   private static final long SIGNATURE_TOLERANCE_SECONDS = 300;
 
+  /** Payment records share one lane (no lock to queue for: any order is fine). */
+  private static final Boolean RECORDS = Boolean.TRUE;
+
+  /** At most this many payment records a transaction. */
+  private static final int MAX_COMBINED = 64;
+
   @Inject Gateways gateways;
   @Inject PaymentLedger ledger;
   @Inject Bookings bookings;
   @Inject CircuitWatch circuit;
 
   @Resource ManagedExecutorService executor;
+
+  /**
+   * Concurrent bookings' payment records are stored in one transaction, as their bookings were: a
+   * sale's second transaction per booking costs one commit per batch instead of one per booking.
+   */
+  private final Combiner<Boolean, PaymentLedger.Opening, Recorded> recorder =
+      new Combiner<>(this::recordAll, failure -> new Recorded(null, failure));
 
   /**
    * Creates the payment intent of a PENDING booking just placed, keyed by the booking so a retry
@@ -78,12 +94,35 @@ public class Payments implements Checkout {
           "Payments are unavailable right now; nothing was booked, try again shortly",
           circuit.retryAfter());
     }
+    Recorded recorded =
+        recorder.submit(
+            RECORDS,
+            new PaymentLedger.Opening(booking, userId, gateway.provider(), intent),
+            MAX_COMBINED,
+            0);
+    if (recorded.failure() == null) {
+      return recorded.details();
+    }
+    // Opened twice for one booking (a replayed answer, its first request still running or gone):
+    // the gateway gave the same intent for the same key, and the first record stands.
+    return ledger.openedFor(booking.id()).orElseThrow(recorded::failure);
+  }
+
+  /** A payment's record stored, or why it was not. */
+  private record Recorded(Checkout.PaymentDetails details, RuntimeException failure) {}
+
+  /**
+   * The records of concurrent payments in one transaction; when it fails (a twin), each again in
+   * one of its own, so that one order's failure is only its own.
+   */
+  private List<Recorded> recordAll(List<PaymentLedger.Opening> openings) {
     try {
-      return ledger.record(booking, userId, gateway.provider(), intent);
-    } catch (RuntimeException e) {
-      // Opened twice for one booking (a replayed answer, its first request still running or
-      // gone): the gateway gave the same intent for the same key, and the first record stands.
-      return ledger.openedFor(booking.id()).orElseThrow(() -> e);
+      return ledger.recordAll(openings).stream().map(d -> new Recorded(d, null)).toList();
+    } catch (RuntimeException failure) {
+      if (openings.size() == 1 || Failures.isDatabaseUnreachable(failure)) {
+        return openings.stream().map(o -> new Recorded(null, failure)).toList();
+      }
+      return openings.stream().map(o -> recordAll(List.of(o)).get(0)).toList();
     }
   }
 
