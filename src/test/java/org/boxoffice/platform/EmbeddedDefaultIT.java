@@ -94,4 +94,49 @@ class EmbeddedDefaultIT {
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(login.data().getJsonObject("user").getString("role")).isEqualTo("ATTENDEE");
   }
+
+  /** The booking path's locking query on H2 (in PostgreSQL mode) as on PostgreSQL. */
+  @Test
+  void the_demo_attendee_books_a_seat_and_the_event_has_one_seat_less() {
+    String token =
+        server
+            .api()
+            .post(
+                "/auth/login",
+                """
+                {"email": "attendee@demo.boxoffice.test", "password": "demo-attendee-pass"}
+                """)
+            .data()
+            .getString("accessToken");
+    var jazz =
+        server.api().get("/events?q=Riverside").data().getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(event -> event.getString("title").equals("Jazz at the Riverside"))
+            .findFirst()
+            .orElseThrow();
+    long eventId = jazz.getJsonNumber("id").longValue();
+    int before = jazz.getInt("availableSeats");
+    long tier =
+        server
+            .api()
+            .get("/events/" + eventId)
+            .data()
+            .getJsonArray("ticketTypes")
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue();
+
+    ApiResponse booked =
+        server
+            .api()
+            .as(token)
+            .post(
+                "/bookings",
+                "{\"eventId\": %d, \"ticketTypeId\": %d, \"quantity\": 1}"
+                    .formatted(eventId, tier));
+
+    assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+    assertThat(server.api().get("/events/" + eventId).data().getInt("availableSeats"))
+        .isEqualTo(before - 1);
+  }
 }

@@ -57,7 +57,12 @@ public class SeatInventory {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public SeatLock lock(long eventId) {
-    Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+    Event event =
+        em.createNamedQuery(Event.LOCK, Event.class)
+            .setParameter("id", eventId)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (event == null || event.storedStatus() == EventStatus.DRAFT) {
       throw notFound();
     }

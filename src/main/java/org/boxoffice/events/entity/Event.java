@@ -11,8 +11,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -28,7 +31,19 @@ import org.boxoffice.platform.entity.DomainException;
  */
 @Entity
 @Table(name = "events")
+@NamedQuery(
+    name = Event.LOCK,
+    query = "SELECT e FROM Event e WHERE e.id = :id",
+    lockMode = LockModeType.PESSIMISTIC_WRITE,
+    hints = @QueryHint(name = "eclipselink.refresh", value = "true"))
 public class Event {
+  /**
+   * The event's row, locked (SELECT ... FOR UPDATE) and read afresh. A named query: EclipseLink
+   * prepares its SQL once, where a locking {@code find} built and normalised a new query every time
+   * (8 % of a booking's CPU in the hot sale's profile).
+   */
+  public static final String LOCK = "Event.lock";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
