@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
@@ -20,6 +23,7 @@ import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.Events;
 import org.boxoffice.payments.PaymentFixtures;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +40,44 @@ class EventImagesIT {
 
   static User organizer;
 
+  /** The events this class made, whose images and objects it removes when done. */
+  private static final Set<Long> CREATED = ConcurrentHashMap.newKeySet();
+
   @BeforeAll
   static void ready() {
     PaymentFixtures.awaitApplication();
     organizer = Accounts.organizer();
   }
 
+  /**
+   * Leaves the directory store as this class found it: each of its events loses its image through
+   * the API (which deletes the objects), and whatever is still there is removed by hand.
+   */
+  @AfterAll
+  static void removeWhatThisClassStored() {
+    for (long id : CREATED) {
+      Organizers.deleteImage(organizer.api(), id);
+      removeObjectsOf(id);
+    }
+    assertThat(CREATED).allSatisfy(id -> assertThat(STORE.resolve(eventDir(id))).doesNotExist());
+  }
+
+  /**
+   * A published event of the organizer, for this class's tests. The database is new on every run
+   * but the server's data dir is not, so event ids start again at 1: an object under a brand-new
+   * event's id can only be a leftover of an earlier run (one that stopped before its clean-up), and
+   * would make the object counts below wrong. It is removed first.
+   */
+  static long newEvent() {
+    long id = Events.published(organizer, 50);
+    CREATED.add(id);
+    removeObjectsOf(id);
+    return id;
+  }
+
   @Test
   void an_upload_makes_three_renditions_served_with_long_caching_and_shown_on_the_event() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] photo = TestImages.withExif(TestImages.jpeg(2400, 1200), 1);
 
     ApiResponse uploaded = Uploads.upload(organizer.api(), id, photo, "image/jpeg");
@@ -73,7 +106,7 @@ class EventImagesIT {
 
   @Test
   void a_rendition_asked_again_with_its_etag_is_not_modified() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     JsonObject large =
         Uploads.renditions(
                 Uploads.upload(organizer.api(), id, TestImages.jpeg(900, 600), null).data())
@@ -90,7 +123,7 @@ class EventImagesIT {
 
   @Test
   void the_type_is_decided_by_the_bytes_not_by_the_declared_content_type() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
 
     ApiResponse uploaded =
         Uploads.upload(organizer.api(), id, TestImages.png(640, 480), "image/jpeg");
@@ -105,7 +138,7 @@ class EventImagesIT {
 
   @Test
   void an_svg_a_truncated_image_a_bomb_and_random_bytes_are_refused_with_the_envelope() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     assertRefused(id, TestImages.svg(), "image/svg+xml", 422, "IMAGE_TYPE_UNSUPPORTED");
     assertRefused(id, TestImages.svg(), "image/jpeg", 422, "IMAGE_TYPE_UNSUPPORTED");
     assertRefused(
@@ -135,7 +168,7 @@ class EventImagesIT {
 
   @Test
   void an_image_over_the_size_limit_is_refused_with_413() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] huge = new byte[5 * 1024 * 1024 + 1];
     byte[] jpeg = TestImages.jpeg(100, 100);
     System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
@@ -145,7 +178,7 @@ class EventImagesIT {
 
   @Test
   void only_the_events_organizer_may_upload() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] photo = TestImages.jpeg(400, 300);
 
     ApiResponse stranger = Uploads.upload(Accounts.organizer().api(), id, photo, "image/jpeg");
@@ -162,7 +195,7 @@ class EventImagesIT {
 
   @Test
   void replacing_the_image_removes_the_old_objects_and_its_urls() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     JsonObject first = Uploads.upload(organizer.api(), id, TestImages.jpeg(1000, 500), null).data();
     List<Path> firstObjects = objectsOf(id);
 
@@ -178,7 +211,7 @@ class EventImagesIT {
 
   @Test
   void the_same_image_again_changes_nothing() throws IOException {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] photo = TestImages.jpeg(1000, 500);
     JsonObject first = Uploads.upload(organizer.api(), id, photo, null).data();
     List<Path> objects = objectsOf(id);
@@ -193,7 +226,7 @@ class EventImagesIT {
 
   @Test
   void deleting_the_image_leaves_no_object_behind() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     JsonObject image = Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null).data();
 
     ApiResponse deleted = Organizers.deleteImage(organizer.api(), id);
@@ -209,7 +242,7 @@ class EventImagesIT {
 
   @Test
   void a_cancelled_event_keeps_no_image() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null);
     assertThat(objectsOf(id)).hasSize(3);
 
@@ -250,9 +283,28 @@ class EventImagesIT {
     assertThat(refused.body()).doesNotContain("Exception");
   }
 
+  private static Path eventDir(long eventId) {
+    return Path.of("events", Long.toString(eventId));
+  }
+
+  /** Deletes the event's directory in the store, with everything in it. */
+  private static void removeObjectsOf(long eventId) {
+    Path dir = STORE.resolve(eventDir(eventId));
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The objects of the event in the directory store, sorted. */
   static List<Path> objectsOf(long eventId) {
-    Path dir = STORE.resolve("events").resolve(Long.toString(eventId));
+    Path dir = STORE.resolve(eventDir(eventId));
     if (!Files.exists(dir)) {
       return List.of();
     }
