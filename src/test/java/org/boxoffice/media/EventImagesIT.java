@@ -3,6 +3,8 @@ package org.boxoffice.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -10,8 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
@@ -20,6 +33,7 @@ import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.Events;
 import org.boxoffice.payments.PaymentFixtures;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +50,44 @@ class EventImagesIT {
 
   static User organizer;
 
+  /** The events this class made, whose images and objects it removes when done. */
+  private static final Set<Long> CREATED = ConcurrentHashMap.newKeySet();
+
   @BeforeAll
   static void ready() {
     PaymentFixtures.awaitApplication();
     organizer = Accounts.organizer();
   }
 
+  /**
+   * Leaves the directory store as this class found it: each of its events loses its image through
+   * the API (which deletes the objects), and whatever is still there is removed by hand.
+   */
+  @AfterAll
+  static void removeWhatThisClassStored() {
+    for (long id : CREATED) {
+      Organizers.deleteImage(organizer.api(), id);
+      removeObjectsOf(id);
+    }
+    assertThat(CREATED).allSatisfy(id -> assertThat(STORE.resolve(eventDir(id))).doesNotExist());
+  }
+
+  /**
+   * A published event of the organizer, for this class's tests. The database is new on every run
+   * but the server's data dir is not, so event ids start again at 1: an object under a brand-new
+   * event's id can only be a leftover of an earlier run (one that stopped before its clean-up), and
+   * would make the object counts below wrong. It is removed first.
+   */
+  static long newEvent() {
+    long id = Events.published(organizer, 50);
+    CREATED.add(id);
+    removeObjectsOf(id);
+    return id;
+  }
+
   @Test
   void an_upload_makes_three_renditions_served_with_long_caching_and_shown_on_the_event() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] photo = TestImages.withExif(TestImages.jpeg(2400, 1200), 1);
 
     ApiResponse uploaded = Uploads.upload(organizer.api(), id, photo, "image/jpeg");
@@ -73,7 +116,7 @@ class EventImagesIT {
 
   @Test
   void a_rendition_asked_again_with_its_etag_is_not_modified() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     JsonObject large =
         Uploads.renditions(
                 Uploads.upload(organizer.api(), id, TestImages.jpeg(900, 600), null).data())
@@ -90,7 +133,7 @@ class EventImagesIT {
 
   @Test
   void the_type_is_decided_by_the_bytes_not_by_the_declared_content_type() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
 
     ApiResponse uploaded =
         Uploads.upload(organizer.api(), id, TestImages.png(640, 480), "image/jpeg");
@@ -104,8 +147,47 @@ class EventImagesIT {
   }
 
   @Test
+  void a_real_webp_is_accepted_and_served_as_renditions_decoded_from_it() {
+    long id = newEvent();
+    byte[] webp = TestImages.webp("event-1200x800-lossy.webp");
+
+    ApiResponse uploaded = Uploads.upload(organizer.api(), id, webp, "image/webp");
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    // Opaque WebP: served as JPEG renditions, never upscaled past its 1200 × 800.
+    assertThat(uploaded.data().getString("contentType")).isEqualTo("image/jpeg");
+    List<JsonObject> renditions = Uploads.renditions(uploaded.data());
+    assertThat(renditions).extracting(r -> r.getInt("width")).containsExactly(1200, 800, 320);
+    assertThat(renditions).extracting(r -> r.getInt("height")).containsExactly(800, 533, 213);
+    for (JsonObject rendition : renditions) {
+      byte[] served = Uploads.fetchAndCheck(Api.server(), rendition, "image/jpeg");
+      BufferedImage decoded = TestImages.decode(served);
+      Color left = new Color(decoded.getRGB(decoded.getWidth() / 8, decoded.getHeight() / 2));
+      assertThat(left.getRed()).as(left.toString()).isGreaterThan(200);
+      assertThat(left.getBlue()).as(left.toString()).isLessThan(60);
+    }
+    assertThat(objectsOf(id)).hasSize(3);
+  }
+
+  @Test
+  void a_webp_with_transparency_is_served_as_png_renditions() {
+    long id = newEvent();
+
+    ApiResponse uploaded =
+        Uploads.upload(
+            organizer.api(), id, TestImages.webp("event-1200x800-lossless-alpha.webp"), null);
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    assertThat(uploaded.data().getString("contentType")).isEqualTo("image/png");
+    for (JsonObject rendition : Uploads.renditions(uploaded.data())) {
+      byte[] served = Uploads.fetchAndCheck(Api.server(), rendition, "image/png");
+      assertThat(TestImages.decode(served).getColorModel().hasAlpha()).isTrue();
+    }
+  }
+
+  @Test
   void an_svg_a_truncated_image_a_bomb_and_random_bytes_are_refused_with_the_envelope() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     assertRefused(id, TestImages.svg(), "image/svg+xml", 422, "IMAGE_TYPE_UNSUPPORTED");
     assertRefused(id, TestImages.svg(), "image/jpeg", 422, "IMAGE_TYPE_UNSUPPORTED");
     assertRefused(
@@ -124,6 +206,12 @@ class EventImagesIT {
         id, TestImages.truncated(TestImages.png(1200, 800)), "image/png", 422, "IMAGE_UNREADABLE");
     assertRefused(
         id,
+        TestImages.truncated(TestImages.webp("event-1200x800-lossy.webp")),
+        "image/webp",
+        422,
+        "IMAGE_UNREADABLE");
+    assertRefused(
+        id,
         TestImages.pngClaiming(100_000, 100_000),
         "image/png",
         422,
@@ -135,7 +223,7 @@ class EventImagesIT {
 
   @Test
   void an_image_over_the_size_limit_is_refused_with_413() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] huge = new byte[5 * 1024 * 1024 + 1];
     byte[] jpeg = TestImages.jpeg(100, 100);
     System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
@@ -145,7 +233,7 @@ class EventImagesIT {
 
   @Test
   void only_the_events_organizer_may_upload() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] photo = TestImages.jpeg(400, 300);
 
     ApiResponse stranger = Uploads.upload(Accounts.organizer().api(), id, photo, "image/jpeg");
@@ -162,7 +250,7 @@ class EventImagesIT {
 
   @Test
   void replacing_the_image_removes_the_old_objects_and_its_urls() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     JsonObject first = Uploads.upload(organizer.api(), id, TestImages.jpeg(1000, 500), null).data();
     List<Path> firstObjects = objectsOf(id);
 
@@ -178,7 +266,7 @@ class EventImagesIT {
 
   @Test
   void the_same_image_again_changes_nothing() throws IOException {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     byte[] photo = TestImages.jpeg(1000, 500);
     JsonObject first = Uploads.upload(organizer.api(), id, photo, null).data();
     List<Path> objects = objectsOf(id);
@@ -193,7 +281,7 @@ class EventImagesIT {
 
   @Test
   void deleting_the_image_leaves_no_object_behind() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     JsonObject image = Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null).data();
 
     ApiResponse deleted = Organizers.deleteImage(organizer.api(), id);
@@ -209,7 +297,7 @@ class EventImagesIT {
 
   @Test
   void a_cancelled_event_keeps_no_image() {
-    long id = Events.published(organizer, 50);
+    long id = newEvent();
     Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null);
     assertThat(objectsOf(id)).hasSize(3);
 
@@ -227,6 +315,85 @@ class EventImagesIT {
     ApiResponse refused = Uploads.upload(organizer.api(), id, TestImages.jpeg(800, 400), null);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.errorCode()).isEqualTo("EVENT_NOT_EDITABLE");
+  }
+
+  /**
+   * Twelve large uploads at the same moment, each to an event of its own (the same bytes again on
+   * one event would be answered without processing): at most two are processed at a time, the
+   * others are refused at once with 503 IMAGE_PROCESSING_BUSY and Retry-After, nothing fails with
+   * 500, and the rest of the API keeps answering meanwhile. Up to three bursts, in case the machine
+   * happens to finish uploads as fast as they come.
+   */
+  @Test
+  void
+      uploads_beyond_the_two_processing_slots_are_refused_with_503_busy_and_the_api_keeps_answering()
+          throws Exception {
+    int uploads = 12;
+    // Transparent right half: decoded as ARGB and re-encoded as PNG, the slow path. Its flat
+    // colours keep it far below the size limit.
+    byte[] large = TestImages.png(3000, 2000);
+    List<ApiResponse> busy = new ArrayList<>();
+    List<Long> refusedEvents = new ArrayList<>();
+    List<ApiResponse> probes = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(uploads + 1);
+    try {
+      for (int burst = 0; burst < 3 && busy.isEmpty(); burst++) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < uploads; i++) {
+          ids.add(newEvent());
+        }
+        CyclicBarrier start = new CyclicBarrier(uploads + 1);
+        List<Future<ApiResponse>> answers = new ArrayList<>();
+        for (long id : ids) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return Uploads.upload(organizer.api(), id, large, "image/png");
+                  }));
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        Future<?> prober =
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  while (running.get()) {
+                    probes.add(Api.server().get("/events"));
+                  }
+                  return null;
+                });
+        for (int i = 0; i < uploads; i++) {
+          ApiResponse answer = answers.get(i).get(120, TimeUnit.SECONDS);
+          assertThat(answer.status()).as(answer.toString()).isIn(200, 503);
+          if (answer.status() == 503) {
+            busy.add(answer);
+            refusedEvents.add(ids.get(i));
+          } else {
+            assertThat(answer.data().getString("contentType")).isEqualTo("image/png");
+          }
+        }
+        running.set(false);
+        prober.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(busy).as("503 answers in up to three bursts of %d uploads", uploads).isNotEmpty();
+    for (ApiResponse refused : busy) {
+      assertThat(refused.json().getBoolean("success")).isFalse();
+      assertThat(refused.errorCode()).isEqualTo("IMAGE_PROCESSING_BUSY");
+      assertThat(refused.json().getString("correlationId")).isNotBlank();
+      assertThat(refused.header("Retry-After")).as(refused.toString()).matches("[1-9][0-9]*");
+    }
+    // A refused upload leaves neither a row nor an object.
+    for (long id : refusedEvents) {
+      assertThat(Db.number("select count(*) from event_images where event_id = ?", id)).isZero();
+      assertThat(objectsOf(id)).isEmpty();
+    }
+    assertThat(probes)
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.status()).as(p.toString()).isEqualTo(200));
   }
 
   @Test
@@ -250,9 +417,28 @@ class EventImagesIT {
     assertThat(refused.body()).doesNotContain("Exception");
   }
 
+  private static Path eventDir(long eventId) {
+    return Path.of("events", Long.toString(eventId));
+  }
+
+  /** Deletes the event's directory in the store, with everything in it. */
+  private static void removeObjectsOf(long eventId) {
+    Path dir = STORE.resolve(eventDir(eventId));
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The objects of the event in the directory store, sorted. */
   static List<Path> objectsOf(long eventId) {
-    Path dir = STORE.resolve("events").resolve(Long.toString(eventId));
+    Path dir = STORE.resolve(eventDir(eventId));
     if (!Files.exists(dir)) {
       return List.of();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -103,6 +105,89 @@ class ImageProcessorTest {
   @Test
   void webp_can_be_decoded_here() {
     assertThat(ImageIO.getImageReadersByFormatName("webp").hasNext()).isTrue();
+  }
+
+  @Test
+  void a_lossy_webp_becomes_three_jpeg_renditions_with_its_pixels() {
+    byte[] webp = TestImages.webp("event-1200x800-lossy.webp");
+    assertThat(ImageFormat.sniff(webp)).contains(ImageFormat.WEBP);
+
+    ImageProcessor.Processed done = processor.process(webp);
+
+    // Opaque, so JPEG; 1200 wide stays 1200 for large (never upscaled).
+    assertThat(done.contentType()).isEqualTo("image/jpeg");
+    assertThat(done.renditions())
+        .containsExactly(
+            new Rendition("large", 1200, 800),
+            new Rendition("medium", 800, 533),
+            new Rendition("small", 320, 213));
+    for (ImageProcessor.Output output : done.outputs()) {
+      assertThat(ImageFormat.sniff(output.bytes())).contains(ImageFormat.JPEG);
+      BufferedImage decoded = TestImages.decode(output.bytes());
+      int w = decoded.getWidth();
+      int h = decoded.getHeight();
+      assertThat(w).isEqualTo(output.rendition().width());
+      assertThat(h).isEqualTo(output.rendition().height());
+      // The picture itself came through: red on the left, blue on the right, white in the middle.
+      assertThat(new Color(decoded.getRGB(w / 8, h / 2))).satisfies(c -> assertRed(c));
+      assertThat(new Color(decoded.getRGB(w * 7 / 8, h / 2))).satisfies(c -> assertBlue(c));
+      assertThat(new Color(decoded.getRGB(w / 2, h / 2))).satisfies(c -> assertWhite(c));
+    }
+  }
+
+  @Test
+  void a_lossless_webp_with_transparency_becomes_png_renditions_keeping_it() {
+    ImageProcessor.Processed done =
+        processor.process(TestImages.webp("event-1200x800-lossless-alpha.webp"));
+
+    assertThat(done.contentType()).isEqualTo("image/png");
+    assertThat(done.renditions()).extracting(Rendition::width).containsExactly(1200, 800, 320);
+    for (ImageProcessor.Output output : done.outputs()) {
+      assertThat(ImageFormat.sniff(output.bytes())).contains(ImageFormat.PNG);
+      BufferedImage decoded = TestImages.decode(output.bytes());
+      assertThat(decoded.getWidth()).isEqualTo(output.rendition().width());
+      assertThat(decoded.getHeight()).isEqualTo(output.rendition().height());
+      assertThat(decoded.getColorModel().hasAlpha()).isTrue();
+      int y = decoded.getHeight() / 2;
+      assertThat(decoded.getRGB(decoded.getWidth() / 8, y) >>> 24).isEqualTo(255);
+      assertThat(new Color(decoded.getRGB(decoded.getWidth() / 8, y))).satisfies(c -> assertRed(c));
+      assertThat(decoded.getRGB(decoded.getWidth() * 7 / 8, y) >>> 24).isZero();
+    }
+  }
+
+  @Test
+  void a_truncated_webp_is_refused() {
+    byte[] webp = TestImages.webp("event-1200x800-lossy.webp");
+    assertRefused(TestImages.truncated(webp), "IMAGE_UNREADABLE");
+    assertRefused(
+        TestImages.truncated(TestImages.webp("event-1200x800-lossless-alpha.webp")),
+        "IMAGE_UNREADABLE");
+  }
+
+  @Test
+  void a_webp_cut_in_half_with_its_riff_size_made_to_match_is_refused_by_the_decoder() {
+    // Gets past the size check: the decoder itself must fail on the missing image data.
+    byte[] cut = TestImages.truncated(TestImages.webp("event-1200x800-lossy.webp"));
+    ByteBuffer.wrap(cut).order(ByteOrder.LITTLE_ENDIAN).putInt(4, cut.length - 8);
+    assertRefused(cut, "IMAGE_UNREADABLE");
+  }
+
+  private static void assertRed(Color c) {
+    assertThat(c.getRed()).as(c.toString()).isGreaterThan(200);
+    assertThat(c.getGreen()).as(c.toString()).isLessThan(60);
+    assertThat(c.getBlue()).as(c.toString()).isLessThan(60);
+  }
+
+  private static void assertBlue(Color c) {
+    assertThat(c.getRed()).as(c.toString()).isLessThan(60);
+    assertThat(c.getGreen()).as(c.toString()).isLessThan(60);
+    assertThat(c.getBlue()).as(c.toString()).isGreaterThan(200);
+  }
+
+  private static void assertWhite(Color c) {
+    assertThat(c.getRed()).as(c.toString()).isGreaterThan(220);
+    assertThat(c.getGreen()).as(c.toString()).isGreaterThan(220);
+    assertThat(c.getBlue()).as(c.toString()).isGreaterThan(220);
   }
 
   @Test

@@ -152,6 +152,22 @@ public final class TestImages {
     out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
+  /**
+   * A real WebP file from {@code src/test/resources/images} (made with {@code cwebp}, see the
+   * README there): {@code event-1200x800-lossy.webp} (opaque, red left, blue right, a white disc in
+   * the middle) or {@code event-1200x800-lossless-alpha.webp} (red left, transparent right).
+   */
+  public static byte[] webp(String name) {
+    try (var in = TestImages.class.getResourceAsStream("/images/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test image " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The first part of a file, as an interrupted upload leaves it. */
   public static byte[] truncated(byte[] image) {
     return Arrays.copyOf(image, image.length / 2);
