@@ -130,6 +130,35 @@ class CombinerTest {
     assertThat(combiner.submit("lane", "second", 4, 0)).isEqualTo("ok");
   }
 
+  @Test
+  void a_failed_batch_is_run_again_one_order_at_a_time_unless_the_failure_is_everyones() {
+    List<List<String>> runs = Collections.synchronizedList(new ArrayList<>());
+    Combiner.Batch<String, String> batch =
+        Combiner.oneByOneOnFailure(
+            orders -> {
+              runs.add(orders);
+              if (orders.contains("gone")) {
+                throw new IllegalStateException("database gone");
+              }
+              if (orders.contains("bad")) {
+                throw new IllegalArgumentException("constraint");
+              }
+              return orders.stream().map(o -> "ok " + o).toList();
+            },
+            failure -> failure instanceof IllegalStateException,
+            failure -> "failed: " + failure.getMessage());
+
+    assertThat(batch.run(List.of("a", "bad", "c")))
+        .containsExactly("ok a", "failed: constraint", "ok c");
+    assertThat(runs)
+        .containsExactly(List.of("a", "bad", "c"), List.of("a"), List.of("bad"), List.of("c"));
+
+    runs.clear();
+    assertThat(batch.run(List.of("a", "gone")))
+        .containsExactly("failed: database gone", "failed: database gone");
+    assertThat(runs).containsExactly(List.of("a", "gone"));
+  }
+
   private static void pause(long millis) {
     try {
       Thread.sleep(millis);

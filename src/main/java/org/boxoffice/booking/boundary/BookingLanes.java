@@ -34,7 +34,15 @@ public class BookingLanes {
   @Inject Clock clock;
 
   private final Combiner<Long, BookingOrder, Placement> lanes =
-      new Combiner<>(this::run, failure -> Placement.failed(failure, false));
+      new Combiner<>(
+          // A refusal of the whole batch (an unknown event) and a lost database are every order's
+          // answer (one order a transaction would only fail again, each slowly).
+          Combiner.oneByOneOnFailure(
+              this::run,
+              failure ->
+                  failure instanceof DomainException || Failures.isDatabaseUnreachable(failure),
+              BookingLanes::failed),
+          BookingLanes::failed);
 
   /** Places the order in its event's next batch and waits for its answer. */
   Placement place(BookingOrder order) {
@@ -43,29 +51,23 @@ public class BookingLanes {
 
   /** One batch of one event's orders: a placement for each, in their order. */
   private List<Placement> run(List<BookingOrder> batch) {
-    try {
-      long eventId = batch.get(0).eventId();
-      Instant now = clock.instant();
-      boolean sweep = horizon.mayHaveOverdue(eventId, now);
-      BookingLedger.Batch done = ledger.placeAll(eventId, batch, sweep);
-      if (sweep) {
-        horizon.swept(eventId);
-      }
-      inventory.remember(done.seats());
-      for (Placement placement : done.placements()) {
-        if (placement.booking() != null && placement.booking().expiresAt() != null) {
-          horizon.held(eventId, placement.booking().expiresAt().toInstant());
-        }
-      }
-      return done.placements();
-    } catch (DomainException refusal) {
-      return batch.stream().map(order -> Placement.failed(refusal, false)).toList();
-    } catch (RuntimeException failure) {
-      if (batch.size() == 1 || Failures.isDatabaseUnreachable(failure)) {
-        // With the database gone, one order a transaction would only fail again, each slowly.
-        return batch.stream().map(order -> Placement.failed(failure, false)).toList();
-      }
-      return batch.stream().map(order -> run(List.of(order)).get(0)).toList();
+    long eventId = batch.get(0).eventId();
+    Instant now = clock.instant();
+    boolean sweep = horizon.mayHaveOverdue(eventId, now);
+    BookingLedger.Batch done = ledger.placeAll(eventId, batch, sweep);
+    if (sweep) {
+      horizon.swept(eventId);
     }
+    inventory.remember(done.seats());
+    for (Placement placement : done.placements()) {
+      if (placement.booking() != null && placement.booking().expiresAt() != null) {
+        horizon.held(eventId, placement.booking().expiresAt().toInstant());
+      }
+    }
+    return done.placements();
+  }
+
+  private static Placement failed(RuntimeException failure) {
+    return Placement.failed(failure, false);
   }
 }

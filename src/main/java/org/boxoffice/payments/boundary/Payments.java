@@ -64,7 +64,11 @@ public class Payments implements Checkout {
    * sale's second transaction per booking costs one commit per batch instead of one per booking.
    */
   private final Combiner<Boolean, PaymentLedger.Opening, Recorded> recorder =
-      new Combiner<>(this::recordAll, failure -> new Recorded(null, failure));
+      new Combiner<>(
+          // When the batch fails (a twin), each record again in a transaction of its own.
+          Combiner.oneByOneOnFailure(
+              this::recordAll, Failures::isDatabaseUnreachable, Recorded::failed),
+          Recorded::failed);
 
   /**
    * Creates the payment intent of a PENDING booking just placed, keyed by the booking so a retry
@@ -109,21 +113,15 @@ public class Payments implements Checkout {
   }
 
   /** A payment's record stored, or why it was not. */
-  private record Recorded(Checkout.PaymentDetails details, RuntimeException failure) {}
-
-  /**
-   * The records of concurrent payments in one transaction; when it fails (a twin), each again in
-   * one of its own, so that one order's failure is only its own.
-   */
-  private List<Recorded> recordAll(List<PaymentLedger.Opening> openings) {
-    try {
-      return ledger.recordAll(openings).stream().map(d -> new Recorded(d, null)).toList();
-    } catch (RuntimeException failure) {
-      if (openings.size() == 1 || Failures.isDatabaseUnreachable(failure)) {
-        return openings.stream().map(o -> new Recorded(null, failure)).toList();
-      }
-      return openings.stream().map(o -> recordAll(List.of(o)).get(0)).toList();
+  private record Recorded(Checkout.PaymentDetails details, RuntimeException failure) {
+    static Recorded failed(RuntimeException failure) {
+      return new Recorded(null, failure);
     }
+  }
+
+  /** The records of concurrent payments, in one transaction. */
+  private List<Recorded> recordAll(List<PaymentLedger.Opening> openings) {
+    return ledger.recordAll(openings).stream().map(d -> new Recorded(d, null)).toList();
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Combines concurrent calls on this server into batches, one lane per key: a call joins its lane's
@@ -40,6 +41,31 @@ public final class Combiner<K, O, R> {
   public Combiner(Batch<O, R> batch, Function<RuntimeException, R> failed) {
     this.batch = batch;
     this.failed = failed;
+  }
+
+  /**
+   * The batch, run again one order at a time when it fails as a whole (a constraint, a bug), so
+   * that one order's failure is only its own; a failure that would be every order's anyway ({@code
+   * everyones}: the database gone, say) is each order's answer at once, as is any failure of a
+   * batch of one.
+   */
+  public static <O, R> Batch<O, R> oneByOneOnFailure(
+      Batch<O, R> batch,
+      Predicate<RuntimeException> everyones,
+      Function<RuntimeException, R> failed) {
+    return new Batch<>() {
+      @Override
+      public List<R> run(List<O> orders) {
+        try {
+          return batch.run(orders);
+        } catch (RuntimeException failure) {
+          if (orders.size() == 1 || everyones.test(failure)) {
+            return orders.stream().map(order -> failed.apply(failure)).toList();
+          }
+          return orders.stream().map(order -> run(List.of(order)).get(0)).toList();
+        }
+      }
+    };
   }
 
   /** Places the order in its lane's next batch and waits for its result. */
