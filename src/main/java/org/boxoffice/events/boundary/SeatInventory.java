@@ -53,7 +53,8 @@ public class SeatInventory {
 
   /**
    * Locks the event row (PESSIMISTIC_WRITE = SELECT ... FOR UPDATE) for any number of reservations
-   * in the caller's transaction; 404 EVENT_NOT_FOUND for unknown events and drafts.
+   * in the caller's transaction; 404 EVENT_NOT_FOUND for unknown events and drafts. It must be the
+   * transaction's first read of the event, so that the row it locks is the row it reads.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public SeatLock lock(long eventId) {
