@@ -24,7 +24,6 @@ import org.boxoffice.payments.boundary.Payments;
 import org.boxoffice.payments.boundary.RefundRequest;
 import org.boxoffice.payments.boundary.RefundView;
 import org.boxoffice.payments.entity.PaymentErrors;
-import org.boxoffice.payments.entity.RefundStatus;
 import org.boxoffice.platform.entity.DomainException;
 import org.primefaces.model.LazyDataModel;
 
@@ -131,9 +130,13 @@ public class BookingDesk implements Serializable {
               + refund.currency()
               + " of booking #"
               + bookingId
-              + (refund.status() == RefundStatus.SUCCEEDED
-                  ? "."
-                  : "; the payment provider will confirm it shortly.")
+              + switch (refund.status()) {
+                case SUCCEEDED -> ".";
+                case MANUAL ->
+                    ": refund by hand. The attendee paid by ATM transfer or store code, which"
+                        + " the payment provider can't refund: pay it back to them yourself.";
+                case REQUESTED -> "; the payment provider will confirm it shortly.";
+              }
               + " The booking is "
               + refund.bookingStatus()
               + ".");

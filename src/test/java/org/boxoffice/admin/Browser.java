@@ -20,18 +20,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its own ChromeDriver: paths given explicitly, so Selenium
- * Manager never tries to download a browser or a driver.
+ * Manager never tries to download a browser or a driver. Public for the attendee pages' tests.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final WebDriver driver;
-  final WebDriverWait wait;
+  public final WebDriver driver;
+  public final WebDriverWait wait;
   private final Path profile;
 
-  Browser(int width, int height) {
+  public Browser(int width, int height) {
     try {
       profile = Files.createTempDirectory("boxoffice-chromium-");
     } catch (IOException e) {
@@ -60,29 +60,29 @@ final class Browser implements AutoCloseable {
     wait = new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  void type(By by, String text) {
+  public void type(By by, String text) {
     WebElement input = visible(by);
     input.clear();
     input.sendKeys(text);
   }
 
   /** Clicks something that loads a new page, and waits until it has. */
-  void clickAndWaitForPage(By by) {
+  public void clickAndWaitForPage(By by) {
     WebElement html = driver.findElement(By.tagName("html"));
     visible(by).click();
     waitUntilGone(html);
   }
 
   /** Types into a field something that submits its form (ending with Enter), and waits. */
-  void typeAndWaitForPage(By by, CharSequence keys) {
+  public void typeAndWaitForPage(By by, CharSequence keys) {
     WebElement html = driver.findElement(By.tagName("html"));
     WebElement input = visible(by);
     input.clear();
@@ -113,11 +113,11 @@ final class Browser implements AutoCloseable {
     wait.until(d -> d.findElement(By.tagName("body")) != null);
   }
 
-  void waitForText(By by, String text) {
+  public void waitForText(By by, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);

@@ -115,7 +115,8 @@ class BookingsIT {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.errorCode()).isEqualTo("SOLD_OUT");
     assertThat(refused.error().getString("message")).contains("1");
-    assertThat(refused.errorFields()).containsExactly("quantity");
+    // After how many seats are left, whether the waiting list takes entries (issue 17).
+    assertThat(refused.errorFields()).containsExactly("quantity", "waitingList");
     assertThat(bookingRows(eventId)).isEqualTo(1);
     assertThat(availableSeats(eventId)).isEqualTo(1);
   }

@@ -17,6 +17,8 @@ import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
+import org.boxoffice.it.support.EventStream;
+import org.boxoffice.it.support.Events;
 import org.boxoffice.it.support.LibertyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,32 @@ class TwoServersBookingIT {
     if (copy != null) {
       copy.close();
     }
+  }
+
+  @Test
+  void an_availability_stream_on_one_server_follows_bookings_made_on_the_other() {
+    long eventId = Events.published(organizer, 20);
+    try (EventStream onCopy =
+            EventStream.open(copy.api(), "/events/" + eventId + "/availability/stream");
+        EventStream onMain =
+            EventStream.open(Api.server(), "/events/" + eventId + "/availability/stream")) {
+      seats(onCopy, 20);
+      seats(onMain, 20);
+
+      assertThat(book(BookingStampedeIT.attendees.get(0).api(), eventId, null, 5, null).status())
+          .isEqualTo(201);
+      seats(onCopy, 15);
+      seats(onMain, 15);
+      // (Held on the main server: holds made on the copy last 2 s only.)
+      assertThat(book(BookingStampedeIT.attendees.get(1).api(), eventId, null, 2, null).status())
+          .isEqualTo(201);
+      seats(onMain, 13);
+      seats(onCopy, 13);
+    }
+  }
+
+  private static void seats(EventStream stream, int seats) {
+    stream.next(m -> m.data().getInt("availableSeats") == seats, Duration.ofSeconds(20));
   }
 
   @Test

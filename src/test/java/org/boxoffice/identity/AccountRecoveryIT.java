@@ -2,11 +2,6 @@ package org.boxoffice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
@@ -39,21 +30,15 @@ import org.junit.jupiter.api.Test;
  * them over SMTP to GreenMail (in this JVM), and the tests follow the link they carry.
  */
 class AccountRecoveryIT {
-  static final String PUBLIC_BASE_URL = "https://tickets.boxoffice.test";
-  static GreenMail smtp;
+  static final String PUBLIC_BASE_URL = Mailbox.PUBLIC_BASE_URL;
+  static Mailbox mail;
   static LibertyServer copy;
 
   @BeforeAll
   static void start() {
-    ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    smtp = new GreenMail(setup);
-    smtp.start();
+    mail = new Mailbox();
     Map<String, String> env = new HashMap<>(LibertyServer.testDatabaseEnv());
-    env.put("SMTP_HOST", "127.0.0.1");
-    env.put("SMTP_PORT", String.valueOf(setup.getPort()));
-    env.put("SMTP_FROM", "Boxoffice <accounts@boxoffice.test>");
-    env.put("BOXOFFICE_OUTBOX_INTERVAL_SECONDS", "1");
-    env.put("BOXOFFICE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
+    env.putAll(mail.env());
     env.put("BOXOFFICE_RATE_LIMIT_PER_MINUTE", "100000");
     env.put("BOXOFFICE_RATE_LIMIT_IP_PER_MINUTE", "100000");
     copy = LibertyServer.copyOfMain("boxoffice-mail", LibertyServer.port(20), env);
@@ -65,8 +50,8 @@ class AccountRecoveryIT {
     if (copy != null) {
       copy.close();
     }
-    if (smtp != null) {
-      smtp.stop();
+    if (mail != null) {
+      mail.close();
     }
   }
 
@@ -77,8 +62,8 @@ class AccountRecoveryIT {
     assertThat(Db.query("SELECT email_verified FROM users WHERE id = ?", userId).get(0))
         .containsEntry("email_verified", false);
 
-    MimeMessage mail = awaitMail(email, "Confirm your email address");
-    String token = tokenIn(mail, "verify-email");
+    MimeMessage confirmation = mail.await(email, "Confirm your email address");
+    String token = Mailbox.tokenIn(confirmation, "verify-email");
     assertThat(Db.number("SELECT count(*) FROM one_time_tokens WHERE token_hash = ?", token))
         .isZero();
     assertThat(
@@ -111,7 +96,8 @@ class AccountRecoveryIT {
     String email = register();
     Accounts.User signedIn = Accounts.login(email, Accounts.PASSWORD);
     assertThat(copy.api().post("/auth/password-reset", emailJson(email)).status()).isEqualTo(202);
-    String token = tokenIn(awaitMail(email, "Reset your Boxoffice password"), "password-reset");
+    String token =
+        Mailbox.tokenIn(mail.await(email, "Reset your Boxoffice password"), "password-reset");
 
     ApiResponse weak =
         copy.api().post("/auth/password-reset/confirm", resetJson(token, "password"));
@@ -145,7 +131,8 @@ class AccountRecoveryIT {
   void an_expired_reset_link_is_refused_and_the_password_stays() throws Exception {
     String email = register();
     copy.api().post("/auth/password-reset", emailJson(email));
-    String token = tokenIn(awaitMail(email, "Reset your Boxoffice password"), "password-reset");
+    String token =
+        Mailbox.tokenIn(mail.await(email, "Reset your Boxoffice password"), "password-reset");
     assertThat(
             Db.update(
                 "UPDATE one_time_tokens SET expires_at = ? WHERE token_hash = ?",
@@ -173,8 +160,8 @@ class AccountRecoveryIT {
     assertThat(forUnknown.status()).isEqualTo(202).isEqualTo(forKnown.status());
     assertThat(forUnknown.body()).isEqualTo(forKnown.body());
     // The outbox sends in id order: once the later email arrived, an earlier one would have too.
-    awaitMail(known, "Reset your Boxoffice password");
-    assertThat(smtp.getReceivedMessagesForDomain(unknown)).isEmpty();
+    mail.await(known, "Reset your Boxoffice password");
+    assertThat(mail.received(unknown)).isEmpty();
     assertThat(Db.number("SELECT count(*) FROM outbox WHERE recipient = ?", unknown)).isZero();
   }
 
@@ -235,60 +222,6 @@ class AccountRecoveryIT {
     return copy.api()
         .post(
             "/auth/login", "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
-  }
-
-  /** The first email to this address whose subject starts so, waiting up to 60 s for it. */
-  private static MimeMessage awaitMail(String recipient, String subject) throws Exception {
-    await(
-        () -> withSubject(recipient, subject).size() == 1,
-        "no single email \"" + subject + "\" for " + recipient);
-    return withSubject(recipient, subject).get(0);
-  }
-
-  private static List<MimeMessage> withSubject(String recipient, String subject) {
-    return Arrays.stream(smtp.getReceivedMessagesForDomain(recipient))
-        .filter(
-            m -> {
-              try {
-                return m.getSubject().startsWith(subject);
-              } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
-  }
-
-  /**
-   * The token of the link in the email: the text and the HTML part carry the same link, under the
-   * configured public base URL.
-   */
-  private static String tokenIn(MimeMessage mail, String page) throws Exception {
-    StringBuilder text = new StringBuilder();
-    StringBuilder html = new StringBuilder();
-    collect(mail, text, html);
-    Pattern link =
-        Pattern.compile(
-            Pattern.quote(PUBLIC_BASE_URL + "/" + page + "?token=") + "([A-Za-z0-9_-]{43})");
-    Matcher inText = link.matcher(text);
-    assertThat(inText.find()).as("link in the text part: " + text).isTrue();
-    String token = inText.group(1);
-    assertThat(html.toString())
-        .contains("href=\"" + PUBLIC_BASE_URL + "/" + page + "?token=" + token + "\"");
-    return token;
-  }
-
-  private static void collect(Part part, StringBuilder text, StringBuilder html) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      text.append(part.getContent());
-    } else if (part.isMimeType("text/html")) {
-      html.append(part.getContent());
-    } else if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        collect(child, text, html);
-      }
-    }
   }
 
   private static void await(BooleanSupplier condition, String failure) {

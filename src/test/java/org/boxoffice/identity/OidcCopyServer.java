@@ -38,8 +38,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>{@code down}: an issuer on a port nobody listens on.
  * </ul>
  *
- * Every test class with {@code @ExtendWith(OidcCopyServer.class)} shares the one copy; JUnit closes
- * it at the end of the run.
+ * It has no SMTP server: it lives until the end of the run, and an outbox that delivers would take
+ * the emails other classes' copies are to send ({@link SelfServiceIT} has a copy of its own).
+ *
+ * <p>Every test class with {@code @ExtendWith(OidcCopyServer.class)} shares the one copy; JUnit
+ * closes it at the end of the run.
  */
 public final class OidcCopyServer implements BeforeAllCallback {
   public static final String CORP_CLIENT = "boxoffice-corp";
@@ -84,6 +87,19 @@ public final class OidcCopyServer implements BeforeAllCallback {
     Running r = running();
     r.flaky = new MockOAuth2Server();
     r.flaky.start(InetAddress.getLoopbackAddress(), r.flakyPort);
+  }
+
+  /** The settings that make another copy know the provider {@code corp} as this one does. */
+  static Map<String, String> corpProviderEnv() {
+    return Map.of(
+        "OIDC_PROVIDERS",
+        "corp",
+        "OIDC_CORP_ISSUER",
+        provider().issuerUrl("corp").toString(),
+        "OIDC_CORP_CLIENT_ID",
+        CORP_CLIENT,
+        "OIDC_CORP_CLIENT_SECRET",
+        "test-only-" + UUID.randomUUID());
   }
 
   /** An ID token of the issuer {@code issuerId} for {@code audience}, valid for an hour. */
@@ -193,6 +209,12 @@ public final class OidcCopyServer implements BeforeAllCallback {
         env.put("OIDC_READ_TIMEOUT_MILLIS", "15000");
         env.put("BOXOFFICE_RATE_LIMIT_PER_MINUTE", "100000");
         env.put("BOXOFFICE_RATE_LIMIT_IP_PER_MINUTE", "100000");
+        // This copy lives to the end of the run: its waiting-list job stays idle, so the offers
+        // WaitlistIT counts on its own two servers are not made here.
+        env.put("BOXOFFICE_WAITLIST_INTERVAL_SECONDS", "86400");
+        // Nor does it send webhooks: without the loopback allowance it would refuse (and count as
+        // failed) the deliveries the webhook tests' receivers on loopback wait for.
+        env.put("BOXOFFICE_WEBHOOKS_INTERVAL_MILLIS", "0");
         r.copy = LibertyServer.copyOfMain("boxoffice-oidc", LibertyServer.port(40), env);
         r.copy.start().awaitReady(200, Duration.ofMinutes(4));
         return r;

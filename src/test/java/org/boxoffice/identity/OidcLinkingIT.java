@@ -62,8 +62,17 @@ class OidcLinkingIT {
     String token = idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("e.test")));
     assertThat(as(first).post("/me/identities/corp", body(token)).status()).isEqualTo(201);
 
-    ApiResponse again = as(first).post("/me/identities/corp", body(token));
-    ApiResponse other = as(second).post("/me/identities/corp", body(token));
+    // (Fresh tokens of the same person: each token links or signs in once.)
+    ApiResponse again =
+        as(first)
+            .post(
+                "/me/identities/corp",
+                body(idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("e.test")))));
+    ApiResponse other =
+        as(second)
+            .post(
+                "/me/identities/corp",
+                body(idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("e.test")))));
     ApiResponse anotherSubject =
         as(first)
             .post(

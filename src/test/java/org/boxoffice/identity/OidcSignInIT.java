@@ -10,10 +10,19 @@ import static org.boxoffice.identity.OidcCopyServer.person;
 import static org.boxoffice.identity.OidcCopyServer.uniqueEmail;
 
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.boxoffice.identity.control.Base32;
+import org.boxoffice.identity.control.Secrets;
+import org.boxoffice.identity.control.Totp;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
@@ -382,6 +391,134 @@ class OidcSignInIT {
     assertThat(a.status()).as(a.toString()).isEqualTo(200);
     assertThat(a.data().getJsonObject("user").getString("role")).isEqualTo("ORGANIZER");
     assertThat(b.data().getJsonObject("user").getString("role")).isEqualTo("ATTENDEE");
+  }
+
+  @Test
+  void an_id_token_signs_in_once_its_replay_is_refused_audited_and_opens_no_session() {
+    String subject = UUID.randomUUID().toString();
+    String token = idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("example.test")));
+    long userId = userId(exchange("corp", token));
+    long sessions = sessionsOf(userId);
+    long audited = failuresAudited("corp", "OIDC_TOKEN_REPLAYED");
+
+    ApiResponse replayed = exchange("corp", token);
+
+    assertThat(replayed.status()).as(replayed.toString()).isEqualTo(401);
+    assertThat(replayed.errorCode()).isEqualTo("OIDC_TOKEN_REPLAYED");
+    assertThat(sessionsOf(userId)).isEqualTo(sessions);
+    assertThat(failuresAudited("corp", "OIDC_TOKEN_REPLAYED")).isEqualTo(audited + 1);
+    // Kept as its hash only, until it expires.
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM used_id_tokens WHERE token_sha256 = ? AND provider = 'corp'"
+                    + " AND expires_at > now()",
+                Secrets.sha256(token)))
+        .isEqualTo(1);
+    // Linking is once per token too: linked, unlinked, and the same token again is refused.
+    Accounts.User other = Accounts.attendee();
+    String linkToken =
+        idToken("corp", CORP_CLIENT, UUID.randomUUID().toString(), person(uniqueEmail("e.test")));
+    String linkBody = "{\"idToken\": \"%s\"}".formatted(linkToken);
+    assertThat(api().as(other.token()).post("/me/identities/corp", linkBody).status())
+        .isEqualTo(201);
+    assertThat(api().as(other.token()).delete("/me/identities/corp").status()).isEqualTo(204);
+    ApiResponse relinked = api().as(other.token()).post("/me/identities/corp", linkBody);
+    assertThat(relinked.status()).as(relinked.toString()).isEqualTo(401);
+    assertThat(relinked.errorCode()).isEqualTo("OIDC_TOKEN_REPLAYED");
+    assertThat(api().as(other.token()).get("/me").data().getJsonArray("identities")).isEmpty();
+    // A new token of the same person still signs in.
+    assertThat(
+            userId(
+                exchange(
+                    "corp",
+                    idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("example.test"))))))
+        .isEqualTo(userId);
+  }
+
+  @Test
+  void the_same_id_token_sent_by_many_clients_at_once_signs_in_exactly_once() throws Exception {
+    String subject = UUID.randomUUID().toString();
+    String token = idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("example.test")));
+    int clients = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CyclicBarrier start = new CyclicBarrier(clients);
+    List<ApiResponse> answers = new ArrayList<>();
+    try {
+      List<Future<ApiResponse>> futures = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return exchange("corp", token);
+                }));
+      }
+      for (Future<ApiResponse> future : futures) {
+        answers.add(future.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+    assertThat(answers)
+        .filteredOn(a -> a.status() != 200)
+        .hasSize(clients - 1)
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).as(a.toString()).isEqualTo(401);
+              assertThat(a.errorCode()).isEqualTo("OIDC_TOKEN_REPLAYED");
+            });
+    assertThat(identities("corp", subject)).isEqualTo(1);
+    long userId =
+        Db.number(
+            "SELECT user_id FROM external_identities WHERE provider = 'corp' AND subject = ?",
+            subject);
+    assertThat(sessionsOf(userId)).isEqualTo(1);
+  }
+
+  @Test
+  void a_sign_in_refused_for_its_second_factor_leaves_the_token_good_for_the_retry_with_it() {
+    Accounts.User organizer = Accounts.organizer();
+    String secret = organizer.api().post("/me/totp", null).data().getString("secret");
+    assertThat(
+            organizer
+                .api()
+                .post("/me/totp/confirm", "{\"code\": \"" + totp(secret, 0) + "\"}")
+                .status())
+        .isEqualTo(204);
+    String subject = UUID.randomUUID().toString();
+    ApiResponse linked =
+        api()
+            .as(organizer.token())
+            .post(
+                "/me/identities/corp",
+                "{\"idToken\": \"%s\"}"
+                    .formatted(
+                        idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("e.test")))));
+    assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+    String token = idToken("corp", CORP_CLIENT, subject, person(uniqueEmail("e.test")));
+
+    ApiResponse first = exchange("corp", token);
+    assertThat(first.status()).as(first.toString()).isEqualTo(401);
+    assertThat(first.errorCode()).isEqualTo("TOTP_REQUIRED");
+    ApiResponse withCode =
+        api()
+            .post(
+                "/auth/oidc/corp",
+                "{\"idToken\": \"%s\", \"totpCode\": \"%s\"}".formatted(token, totp(secret, 1)));
+
+    assertThat(withCode.status()).as(withCode.toString()).isEqualTo(200);
+    assertThat(userId(withCode)).isEqualTo(organizer.id());
+  }
+
+  private static String totp(String secret, int steps) {
+    long now = System.currentTimeMillis() / 1000 + (long) steps * Totp.STEP_SECONDS;
+    return Totp.code(Base32.decode(secret), now, Totp.DIGITS);
+  }
+
+  private static long sessionsOf(long userId) {
+    return Db.number("SELECT count(*) FROM sessions WHERE user_id = ?", userId);
   }
 
   private static long userId(ApiResponse signedIn) {

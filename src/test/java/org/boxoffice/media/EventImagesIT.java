@@ -32,6 +32,7 @@ import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
 import org.boxoffice.it.support.Events;
+import org.boxoffice.it.support.MultipartForm;
 import org.boxoffice.payments.PaymentFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,143 @@ class EventImagesIT {
     JsonObject event = Api.server().get("/events/" + id).data();
     assertThat(event.getJsonObject("image")).isEqualTo(image);
     assertThat(objectsOf(id)).hasSize(3);
+  }
+
+  @Test
+  void a_multipart_form_uploads_the_part_named_image_whatever_type_and_name_it_declares() {
+    long id = newEvent();
+    byte[] photo = TestImages.withExif(TestImages.jpeg(1000, 500), 1);
+
+    ApiResponse uploaded =
+        Uploads.uploadForm(
+            organizer.api(),
+            id,
+            new MultipartForm.Part(
+                "caption", null, null, "Opening night".getBytes(StandardCharsets.UTF_8)),
+            new MultipartForm.Part("image", "image/svg+xml", "poster.svg", photo));
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    JsonObject image = uploaded.data();
+    assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
+    List<JsonObject> renditions = Uploads.renditions(image);
+    assertThat(renditions).extracting(r -> r.getInt("width")).containsExactly(1000, 800, 320);
+    for (JsonObject rendition : renditions) {
+      byte[] served = Uploads.fetchAndCheck(Api.server(), rendition, "image/jpeg");
+      assertThat(TestImages.jpegMarkers(served)).doesNotContain(0xE1);
+    }
+    assertThat(objectsOf(id)).hasSize(3);
+    // The same bytes as the raw body are the same image: nothing new is stored.
+    ApiResponse again = Uploads.upload(organizer.api(), id, photo, "application/octet-stream");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.data()).isEqualTo(image);
+  }
+
+  @Test
+  void the_openapi_document_offers_the_upload_as_a_body_and_as_a_form() {
+    ApiResponse document = Api.server().withHeader("Accept", "application/json").get("/openapi");
+    assertThat(document.status()).isEqualTo(200);
+    JsonObject content =
+        document
+            .json()
+            .getJsonObject("paths")
+            .getJsonObject("/api/v1/events/{id}/image")
+            .getJsonObject("put")
+            .getJsonObject("requestBody")
+            .getJsonObject("content");
+    assertThat(content.keySet())
+        .contains("image/jpeg", "image/png", "image/webp", "multipart/form-data");
+    assertThat(content.getJsonObject("multipart/form-data").getJsonObject("schema").toString())
+        .contains("ImageForm");
+  }
+
+  @Test
+  void a_form_without_one_image_part_or_not_a_form_at_all_is_400_on_the_field_image() {
+    long id = newEvent();
+    byte[] photo = TestImages.jpeg(400, 300);
+    Map<String, ApiResponse> answers = new java.util.LinkedHashMap<>();
+    answers.put(
+        "no image part",
+        Uploads.uploadForm(
+            organizer.api(), id, new MultipartForm.Part("picture", "image/jpeg", "a.jpg", photo)));
+    answers.put(
+        "two image parts",
+        Uploads.uploadForm(
+            organizer.api(),
+            id,
+            new MultipartForm.Part("image", "image/jpeg", "a.jpg", photo),
+            new MultipartForm.Part("image", "image/jpeg", "b.jpg", photo)));
+    answers.put("no parts", Uploads.uploadForm(organizer.api(), id));
+    answers.put(
+        "an empty image part",
+        Uploads.uploadForm(
+            organizer.api(),
+            id,
+            new MultipartForm.Part("image", "image/jpeg", "a.jpg", new byte[0])));
+    answers.put(
+        "another boundary",
+        organizer
+            .api()
+            .sendBytes(
+                "PUT",
+                "/events/" + id + "/image",
+                MultipartForm.of(new MultipartForm.Part("image", "image/jpeg", "a.jpg", photo)),
+                "multipart/form-data; boundary=not-the-one-used"));
+    answers.put(
+        "no boundary",
+        organizer
+            .api()
+            .sendBytes(
+                "PUT",
+                "/events/" + id + "/image",
+                MultipartForm.of(new MultipartForm.Part("image", "image/jpeg", "a.jpg", photo)),
+                "multipart/form-data"));
+
+    assertThat(answers)
+        .allSatisfy(
+            (why, answer) -> {
+              assertThat(answer.status()).as(why + ": " + answer).isEqualTo(400);
+              assertThat(answer.errorCode()).as(why).isEqualTo("VALIDATION_FAILED");
+              assertThat(answer.errorFields()).as(why).containsExactly("image");
+              assertThat(answer.body()).as(why).doesNotContain("Exception");
+            });
+    // A form cut off inside the image hands on what came: a truncated image, refused as one.
+    ApiResponse cutOff =
+        organizer
+            .api()
+            .sendBytes(
+                "PUT",
+                "/events/" + id + "/image",
+                java.util.Arrays.copyOf(
+                    MultipartForm.of(new MultipartForm.Part("image", "image/jpeg", "a.jpg", photo)),
+                    400),
+                MultipartForm.CONTENT_TYPE);
+    assertThat(cutOff.status()).as(cutOff.toString()).isEqualTo(422);
+    assertThat(cutOff.errorCode()).isEqualTo("IMAGE_UNREADABLE");
+    assertThat(cutOff.errorFields()).containsExactly("image");
+    assertThat(objectsOf(id)).isEmpty();
+    assertThat(Api.server().get("/events/" + id).data().containsKey("image")).isFalse();
+  }
+
+  @Test
+  void an_image_part_over_the_size_limit_is_413_and_a_refused_type_422_as_for_the_body() {
+    long id = newEvent();
+    byte[] tooLarge = new byte[5 * 1024 * 1024 + 1];
+    System.arraycopy(TestImages.jpeg(100, 100), 0, tooLarge, 0, 100);
+    ApiResponse large =
+        Uploads.uploadForm(
+            organizer.api(),
+            id,
+            new MultipartForm.Part("image", "image/jpeg", "big.jpg", tooLarge));
+    assertThat(large.status()).as(large.toString()).isEqualTo(413);
+    assertThat(large.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+    byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8);
+    ApiResponse refused =
+        Uploads.uploadForm(
+            organizer.api(), id, new MultipartForm.Part("image", "image/png", "a.png", svg));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.errorCode()).isEqualTo("IMAGE_TYPE_UNSUPPORTED");
+    assertThat(objectsOf(id)).isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
+import org.boxoffice.it.support.MultipartForm;
 
 /** What the image tests do again and again: upload, read the renditions, fetch and decode them. */
 final class Uploads {
@@ -20,6 +21,15 @@ final class Uploads {
 
   static ApiResponse upload(Api api, long eventId, byte[] image, String contentType) {
     return api.sendBytes("PUT", "/events/" + eventId + "/image", image, contentType);
+  }
+
+  /** Uploads as an HTML form does: {@code multipart/form-data} with these parts. */
+  static ApiResponse uploadForm(Api api, long eventId, MultipartForm.Part... parts) {
+    return api.sendBytes(
+        "PUT",
+        "/events/" + eventId + "/image",
+        MultipartForm.of(parts),
+        MultipartForm.CONTENT_TYPE);
   }
 
   /** The renditions of an upload's answer (or of an event's {@code image}). */

@@ -3,6 +3,7 @@ package org.boxoffice.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.boxoffice.notifications.control.Templates;
 import org.boxoffice.notifications.entity.OutboxMessage;
@@ -17,7 +18,9 @@ class AccountEmailsTest {
     for (String template : new String[] {"verify-email", "password-reset"}) {
       Templates.Rendered mail =
           Templates.render(
-              template, Map.of("firstName", "<b>Ann</b>", "link", LINK, "validFor", "1 hour"));
+              template,
+              Locale.ENGLISH,
+              Map.of("firstName", "<b>Ann</b>", "link", LINK, "validFor", "1 hour"));
 
       assertThat(mail.subject()).isNotBlank().doesNotContain("{{");
       assertThat(mail.text()).contains(LINK).contains("1 hour").contains("<b>Ann</b>");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.boxoffice.notifications.control.Templates;
 import org.boxoffice.notifications.entity.OutboxMessage;
@@ -60,6 +61,7 @@ class OutboxMessageTest {
     Templates.Rendered mail =
         Templates.render(
             "confirmation",
+            Locale.ENGLISH,
             Map.of(
                 "eventTitle", "<script>x</script>\r\nBcc: evil@example.test",
                 "firstName", "Ann & \"Bo\""));
@@ -78,6 +80,7 @@ class OutboxMessageTest {
     Templates.Rendered mail =
         Templates.render(
             "event-cancelled",
+            Locale.ENGLISH,
             Map.of(
                 "eventTitle", "Jazz <b>&</b>",
                 "firstName", "Ann",

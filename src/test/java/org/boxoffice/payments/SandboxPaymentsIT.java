@@ -362,7 +362,7 @@ class SandboxPaymentsIT {
     assertThat((String) paidMail.get("subject")).startsWith("Event cancelled: ");
     assertThat((String) paidMail.get("text_body"))
         .contains("the organizer has cancelled")
-        .contains("You paid 24.00 EUR: it is refunded to you in full");
+        .contains("You paid €24.00: it is refunded to you in full");
     assertThat((String) paidMail.get("html_body")).contains("refunded to you in full");
     assertThat((String) eventCancelledMail(id(unpaid)).get("text_body"))
         .contains("nothing is charged");

@@ -127,6 +127,6 @@ class StripeLatePaymentsIT {
     List<MimeMessage> mails = awaitMail(late.email(), 1);
     Thread.sleep(3_000);
     assertThat(bookingMails(late.email())).hasSize(1);
-    assertThat(mails.get(0).getSubject()).startsWith("Refund of 20.00 EUR");
+    assertThat(mails.get(0).getSubject()).startsWith("Refund of €20.00");
   }
 }

@@ -2,6 +2,7 @@ package org.boxoffice.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -9,6 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +30,10 @@ import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
 import org.boxoffice.it.support.ApiResponse;
 import org.boxoffice.it.support.Db;
+import org.boxoffice.it.support.MultipartForm;
 import org.boxoffice.media.TestImages;
 import org.boxoffice.payments.PaymentFixtures;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -64,7 +69,12 @@ class InputSweepIT {
           "outbox",
           "event_images",
           "stale_image_objects",
-          "external_identities");
+          "external_identities",
+          "used_id_tokens",
+          "api_tokens",
+          "account_erasures",
+          "webhook_endpoints",
+          "webhook_deliveries");
 
   private static final List<String> STRINGS =
       List.of(
@@ -151,6 +161,11 @@ class InputSweepIT {
   static long bookingId;
   static long ticketId;
   static JsonObject openapi;
+  static long webhookId;
+  static long webhookDeliveryId;
+  // The webhook endpoint's receiver: it takes every delivery, so that the delivery job settles
+  // redeliveries at once and never disables the endpoint (which would queue an email) mid-sweep.
+  static HttpServer webhookReceiver;
 
   @BeforeAll
   static void fixtures() {
@@ -172,6 +187,20 @@ class InputSweepIT {
     couponId = coupon.data().getJsonNumber("id").longValue();
     bookingId = PaymentFixtures.id(PaymentFixtures.booked(attendee.api(), eventId, 1));
     ticketId = Db.number("SELECT min(id) FROM tickets WHERE booking_id = ?", bookingId);
+    webhookReceiver = acceptingReceiver();
+    ApiResponse webhook =
+        organizer
+            .api()
+            .post(
+                "/webhooks",
+                "{\"url\": \"http://127.0.0.1:%d/sweep\", \"eventTypes\": [\"event.updated\"]}"
+                    .formatted(webhookReceiver.getAddress().getPort()));
+    assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+    webhookId = webhook.data().getJsonNumber("id").longValue();
+    assertThat(organizer.api().patch("/events/" + eventId, "{\"description\": \"sweep\"}").status())
+        .isEqualTo(200);
+    webhookDeliveryId =
+        Db.number("SELECT min(id) FROM webhook_deliveries WHERE endpoint_id = ?", webhookId);
     ApiResponse document =
         Api.server()
             .send(
@@ -203,9 +232,79 @@ class InputSweepIT {
     return tests.stream();
   }
 
+  /**
+   * ECPay's notifications are form-encoded, not JSON: broken forms, forged and missing macs, odd
+   * values and huge bodies, each refused in the envelope with nothing written.
+   */
+  @TestFactory
+  Stream<DynamicTest> ecpays_notifications_survive_bad_forms() {
+    List<String> bodies = new ArrayList<>();
+    bodies.addAll(
+        List.of(
+            "",
+            "%",
+            "%zz=1",
+            "MerchantTradeNo=%E4",
+            "=&&==&",
+            "MerchantID=3002607&MerchantTradeNo=BO1&RtnCode=1&TradeAmt=1&CheckMacValue=",
+            "MerchantID=3002607&MerchantTradeNo=BO1&RtnCode=1&TradeAmt=abc&CheckMacValue="
+                + "0".repeat(64),
+            "CheckMacValue=" + "x".repeat(100_000),
+            "{\"MerchantTradeNo\": \"BO1\"}"));
+    for (String value : STRINGS) {
+      bodies.add(
+          "MerchantID=3002607&RtnCode=1&MerchantTradeNo="
+              + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)
+              + "&CheckMacValue=ABC");
+    }
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String path : List.of("/payments/ecpay/return", "/payments/ecpay/payment-info")) {
+      for (String type :
+          List.of("application/x-www-form-urlencoded", "text/plain", "application/json")) {
+        tests.add(
+            DynamicTest.dynamicTest(
+                "POST " + path + " as " + type,
+                () -> {
+                  List<String> problems = new ArrayList<>();
+                  for (String body : bodies) {
+                    Map<String, Long> before = counts();
+                    ApiResponse answer = Api.server().send("POST", path, body, type);
+                    String where =
+                        "POST %s [%s] -> %d".formatted(path, abbreviate(body), answer.status());
+                    if (answer.status() < 400) {
+                      problems.add(where + ": not refused");
+                    }
+                    check(where, answer, before, problems);
+                  }
+                  assertThat(problems).isEmpty();
+                }));
+      }
+    }
+    return tests.stream();
+  }
+
   record Operation(String method, String path, JsonObject spec, User caller) {
     boolean writes() {
       return !method.equals("GET");
+    }
+
+    /** Whether the operation answers a stream of Server-Sent Events (read as far as its head). */
+    boolean streams() {
+      return spec.containsKey("responses")
+          && spec.getJsonObject("responses").containsKey("200")
+          && spec.getJsonObject("responses").getJsonObject("200").containsKey("content")
+          && spec.getJsonObject("responses")
+              .getJsonObject("200")
+              .getJsonObject("content")
+              .containsKey("text/event-stream");
+    }
+
+    /** Whether the operation takes a multipart form (the event image upload as a form). */
+    boolean takesForms() {
+      return spec.containsKey("requestBody")
+          && spec.getJsonObject("requestBody")
+              .getJsonObject("content")
+              .containsKey("multipart/form-data");
     }
 
     /** Whether the operation takes an image as its body (the event image upload). */
@@ -249,6 +348,9 @@ class InputSweepIT {
     }
     if (path.contains("/bookings") && !path.endsWith("/refund")) {
       return attendee;
+    }
+    if (path.contains("/me/api-tokens")) {
+      return organizer;
     }
     if (path.contains("/auth") || path.contains("/me")) {
       return attendee;
@@ -367,6 +469,42 @@ class InputSweepIT {
         }
       }
     }
+    if (operation.takesForms()) {
+      Map<String, byte[]> forms = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, byte[]> attack : IMAGE_ATTACKS.entrySet()) {
+        forms.put(
+            "image part " + attack.getKey(),
+            MultipartForm.of(
+                new MultipartForm.Part("image", "image/jpeg", "a.jpg", attack.getValue())));
+      }
+      forms.put("no parts", MultipartForm.of());
+      forms.put(
+          "another name",
+          MultipartForm.of(new MultipartForm.Part("file", "image/jpeg", "a.jpg", new byte[] {1})));
+      forms.put("not a form", "--x\r\ngarbage".getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, byte[]> form : forms.entrySet()) {
+        for (String type :
+            List.of(
+                MultipartForm.CONTENT_TYPE,
+                "multipart/form-data",
+                "multipart/form-data; boundary=")) {
+          Map<String, Long> before = counts();
+          String what =
+              "%s %s [form %s as %s]".formatted(operation.method(), realPath, form.getKey(), type);
+          ApiResponse answer;
+          try {
+            answer = caller.sendBytes(operation.method(), realPath, form.getValue(), type);
+          } catch (RuntimeException noAnswer) {
+            problems.add(what + ": no answer: " + noAnswer);
+            continue;
+          }
+          if (answer.status() < 400) {
+            problems.add(what + " -> " + answer.status() + ": not refused");
+          }
+          check(what + " -> " + answer.status(), answer, before, problems);
+        }
+      }
+    }
     if (!template.startsWith("{")) {
       assertThat(problems).as(operation.method() + " " + operation.path()).isEmpty();
       return;
@@ -448,11 +586,13 @@ class InputSweepIT {
     ApiResponse answer;
     try {
       answer =
-          api.send(
-              operation.method(),
-              path,
-              body == null && operation.writes() ? "" : body,
-              body == null ? null : contentType);
+          operation.streams()
+              ? api.peekStream(path)
+              : api.send(
+                  operation.method(),
+                  path,
+                  body == null && operation.writes() ? "" : body,
+                  body == null ? null : contentType);
     } catch (RuntimeException noAnswer) {
       problems.add("%s %s [%s]: no answer: %s".formatted(operation.method(), path, what, noAnswer));
       return new ApiResponse(0, null, "");
@@ -579,6 +719,32 @@ class InputSweepIT {
     return bytes;
   }
 
+  @AfterAll
+  static void stopReceiver() {
+    if (webhookReceiver != null) {
+      webhookReceiver.stop(0);
+    }
+  }
+
+  /** A loopback HTTP server that answers 204 to anything. */
+  static HttpServer acceptingReceiver() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Map<String, Long> counts() {
     StringBuilder sql = new StringBuilder("SELECT ");
     for (String table : TABLES) {
@@ -615,14 +781,17 @@ class InputSweepIT {
       case "report" -> "stats";
       case "paymentIntentId" -> "pi_sweep_unknown";
       case "provider" -> "google";
+      case "deliveryId" -> String.valueOf(webhookDeliveryId);
       default ->
-          path.startsWith("/api/v1/events")
-              ? String.valueOf(eventId)
-              : path.startsWith("/api/v1/bookings")
-                  ? String.valueOf(bookingId)
-                  : path.startsWith("/api/v1/tickets")
-                      ? String.valueOf(ticketId)
-                      : String.valueOf(attendee.id());
+          path.startsWith("/api/v1/webhooks")
+              ? String.valueOf(webhookId)
+              : path.startsWith("/api/v1/events")
+                  ? String.valueOf(eventId)
+                  : path.startsWith("/api/v1/bookings")
+                      ? String.valueOf(bookingId)
+                      : path.startsWith("/api/v1/tickets")
+                          ? String.valueOf(ticketId)
+                          : String.valueOf(attendee.id());
     };
   }
 
@@ -769,6 +938,9 @@ class InputSweepIT {
             + "."
             + b64.encodeToString(new byte[32]));
     forged.put("huge", "Bearer " + "A".repeat(16_000));
+    forged.put("unknown API token", "Bearer bxo_pat_" + b64.encodeToString(new byte[32]));
+    forged.put("API token prefix alone", "Bearer bxo_pat_");
+    forged.put("huge API token", "Bearer bxo_pat_" + "A".repeat(16_000));
     return forged;
   }
 

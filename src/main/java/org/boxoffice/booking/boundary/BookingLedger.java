@@ -130,6 +130,44 @@ public class BookingLedger {
     return new Batch(placements, seats);
   }
 
+  /**
+   * A booking of seats the event already holds for the user (a waiting-list offer being claimed),
+   * inside the caller's transaction, which holds {@code seats}' lock: PENDING until the hold runs
+   * out, or CONFIRMED at once when free, exactly like a booking of seats on sale. No coupon: the
+   * offer's price is the tier's.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public BookingView placeHeld(SeatLock seats, long userId, long ticketTypeId, int quantity) {
+    Instant now = clock.instant();
+    Reservation reservation = seats.held(ticketTypeId, quantity, now);
+    Amounts amounts = price(reservation, null);
+    Booking booking =
+        Booking.place(
+            new Booking.Terms(
+                userId,
+                reservation.eventId(),
+                reservation.ticketTypeId(),
+                reservation.organizerId(),
+                reservation.quantity(),
+                reservation.unitPrice(),
+                amounts.total(),
+                amounts.discount(),
+                amounts.finalAmount(),
+                reservation.currency(),
+                null,
+                null),
+            now,
+            now.plus(hold()));
+    em.persist(booking);
+    em.flush();
+    metrics.created();
+    if (booking.status() == BookingStatus.CONFIRMED) {
+      metrics.confirmed();
+      confirmations.fire(confirmed(booking));
+    }
+    return BookingView.of(booking);
+  }
+
   /** The earliest expiry of the event's unpaid holds, or empty when it has none. */
   @Transactional
   public Optional<Instant> nextHoldExpiry(long eventId) {

@@ -156,6 +156,14 @@ public class Bookings {
   }
 
   /**
+   * A booking placed by another feature's transaction (a claimed waiting-list offer), after that
+   * transaction committed, with what the client needs to pay it: as {@code POST /bookings} answers.
+   */
+  public BookingView payable(BookingView booking, long userId) {
+    return withPayment(booking, userId, false);
+  }
+
+  /**
    * A PENDING booking's answer carries its payment, opened after the hold's commit (the payment
    * provider is a network call, never made under its locks). A replayed answer gets the payment its
    * first request opened, or one opened now when that request never got that far.

@@ -2,6 +2,7 @@ package org.boxoffice.booking.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,9 +21,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.FieldDetail;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,17 +45,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class BookingsResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String WAITING_LIST = "waitingList";
   private static final java.util.regex.Pattern SANE_KEY =
       java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
 
   @Inject Bookings bookings;
   @Inject Caller caller;
+  @Inject Instance<SoldOutAdvice> advice;
 
   /**
-   * Books seats → 201 (PENDING with {@code expiresAt}, or CONFIRMED when free); 409 SOLD_OUT /
-   * EVENT_NOT_ON_SALE, 422 COUPON_*, 503 PAYMENT_GATEWAY_UNAVAILABLE with {@code Retry-After}; with
-   * an {@code Idempotency-Key} the first answer is replayed.
+   * Books seats → 201 (PENDING with {@code expiresAt}, or CONFIRMED when free); 409 SOLD_OUT (with
+   * a {@code waitingList} detail) / EVENT_NOT_ON_SALE, 422 COUPON_*, 503
+   * PAYMENT_GATEWAY_UNAVAILABLE with {@code Retry-After}; with an {@code Idempotency-Key} the first
+   * answer is replayed.
    */
+  @TokenScope(ApiScope.BOOKINGS_WRITE)
   @POST
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(
@@ -71,8 +83,9 @@ public class BookingsResource {
   @APIResponse(
       responseCode = "409",
       description =
-          "SOLD_OUT, EVENT_NOT_ON_SALE, or IDEMPOTENCY_IN_PROGRESS (the first request with "
-              + "this key is still running)")
+          "SOLD_OUT (details: quantity, how many seats are left; waitingList, 'open: …' or"
+              + " 'closed', whether the event's waiting list takes entries), EVENT_NOT_ON_SALE,"
+              + " or IDEMPOTENCY_IN_PROGRESS (the first request with this key is still running)")
   @APIResponse(
       responseCode = "422",
       description =
@@ -90,7 +103,12 @@ public class BookingsResource {
     if (idempotencyKey != null && !SANE_KEY.matcher(idempotencyKey).matches()) {
       throw DomainException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
     }
-    Bookings.Answer answer = bookings.book(caller(), request, idempotencyKey);
+    Bookings.Answer answer;
+    try {
+      answer = bookings.book(caller(), request, idempotencyKey);
+    } catch (DomainException refusal) {
+      throw withWaitingList(refusal, request);
+    }
     Response.ResponseBuilder created =
         Response.created(
                 uri.getAbsolutePathBuilder().path(String.valueOf(answer.booking().id())).build())
@@ -101,6 +119,7 @@ public class BookingsResource {
   }
 
   /** The caller's bookings, newest first. */
+  @TokenScope(ApiScope.BOOKINGS_READ)
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(operationId = "listBookings", summary = "Your bookings, newest first")
@@ -115,6 +134,7 @@ public class BookingsResource {
   }
 
   /** One of the caller's bookings; 404 for anyone else's. */
+  @TokenScope(ApiScope.BOOKINGS_READ)
   @GET
   @Path("{id}")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
@@ -130,6 +150,7 @@ public class BookingsResource {
   }
 
   /** Cancels a booking (its booker or the event's organizer): seats and coupon use go back. */
+  @TokenScope(ApiScope.BOOKINGS_WRITE)
   @POST
   @Path("{id}/cancel")
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
@@ -152,6 +173,25 @@ public class BookingsResource {
   @APIResponse(responseCode = "429", ref = "RateLimited")
   public BookingView cancel(@PathParam("id") long id) {
     return bookings.cancel(id, caller());
+  }
+
+  /**
+   * A SOLD_OUT refusal says, in a {@code waitingList} detail after its {@code quantity} one,
+   * whether the event's waiting list takes entries; any other refusal is left as it is.
+   */
+  private DomainException withWaitingList(DomainException refusal, BookingRequest request) {
+    if (!EventErrors.SOLD_OUT.equals(refusal.code())
+        || advice.isUnsatisfied()
+        || refusal.details().stream().anyMatch(d -> WAITING_LIST.equals(d.field()))) {
+      return refusal;
+    }
+    Optional<String> state = advice.get().waitingList(request.eventId(), request.ticketTypeId());
+    if (state.isEmpty()) {
+      return refusal;
+    }
+    List<FieldDetail> details = new ArrayList<>(refusal.details());
+    details.add(new FieldDetail(WAITING_LIST, state.get()));
+    return new DomainException(refusal.kind(), refusal.code(), refusal.getMessage(), details);
   }
 
   private long caller() {

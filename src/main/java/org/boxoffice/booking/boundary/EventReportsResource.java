@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,10 +38,11 @@ public class EventReportsResource {
   @Inject Caller caller;
 
   /**
-   * {@code /stats}: {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn}; {@code
-   * /attendees}: a page of holders of confirmed bookings, or all of them as CSV with {@code
-   * ?format=csv}.
+   * {@code /stats}: {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn, waitingEntries,
+   * seatsWaiting}; {@code /attendees}: a page of holders of confirmed bookings, or all of them as
+   * CSV with {@code ?format=csv}.
    */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @RolesAllowed("ORGANIZER")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -49,7 +52,8 @@ public class EventReportsResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "The stats {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn}, or a "
+          "The stats {capacity, seatsSold, seatsHeld, revenue, currency, checkedIn,"
+              + " waitingEntries, seatsWaiting}, or a "
               + "page of attendees (all of them as CSV with ?format=csv)")
   @APIResponse(
       responseCode = "400",

@@ -7,14 +7,27 @@ import java.math.BigDecimal;
 /**
  * An event's figures for its organizer. {@code seatsSold}: seats of CONFIRMED bookings; {@code
  * seatsHeld}: seats of PENDING holds not yet run out; {@code revenue}: the final amounts of
- * CONFIRMED bookings; {@code checkedIn}: 0 until the tickets feature exists.
+ * CONFIRMED bookings; {@code checkedIn}: tickets checked in; {@code waitingEntries} and {@code
+ * seatsWaiting}: the people on the event's waiting lists and the seats they want (a strong signal
+ * for adding capacity).
  */
-@JsonbPropertyOrder({"capacity", "seatsSold", "seatsHeld", "revenue", "currency", "checkedIn"})
+@JsonbPropertyOrder({
+  "capacity",
+  "seatsSold",
+  "seatsHeld",
+  "revenue",
+  "currency",
+  "checkedIn",
+  "waitingEntries",
+  "seatsWaiting"
+})
 public record EventStats(
     int capacity,
     long seatsSold,
     long seatsHeld,
     BigDecimal revenue,
     String currency,
-    long checkedIn)
+    long checkedIn,
+    long waitingEntries,
+    long seatsWaiting)
     implements Serializable {}

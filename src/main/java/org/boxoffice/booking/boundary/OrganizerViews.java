@@ -50,6 +50,7 @@ public class OrganizerViews {
   @Inject Accounts accounts;
   @Inject Clock clock;
   @Inject Instance<CheckIns> checkIns;
+  @Inject Instance<WaitingDemand> waiting;
 
   /** The event's figures; 404 EVENT_NOT_FOUND unless the caller organizes it. */
   @Transactional
@@ -68,13 +69,17 @@ public class OrganizerViews {
             .getSingleResult();
     BigDecimal revenue =
         new BigDecimal(String.valueOf(sold[1])).setScale(2, RoundingMode.HALF_EVEN);
+    WaitingDemand.Demand demand =
+        waiting.isResolvable() ? waiting.get().of(eventId) : new WaitingDemand.Demand(0, 0);
     return new EventStats(
         event.capacity(),
         ((Number) sold[0]).longValue(),
         held.longValue(),
         revenue,
         event.currency(),
-        checkIns.isResolvable() ? checkIns.get().checkedIn(eventId) : 0);
+        checkIns.isResolvable() ? checkIns.get().checkedIn(eventId) : 0,
+        demand.entries(),
+        demand.seats());
   }
 
   /** One page of the holders of confirmed bookings, in booking order. */

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +42,7 @@ public class CouponsResource {
   /**
    * Creates a coupon → 201; 409 COUPON_CODE_TAKEN; 404 EVENT_NOT_FOUND unless the caller's event.
    */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @POST
   @RolesAllowed("ORGANIZER")
   @Operation(operationId = "createCoupon", summary = "Create a coupon for one of your events")
@@ -69,6 +72,7 @@ public class CouponsResource {
   }
 
   /** The event's coupons with their use counts. */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @RolesAllowed("ORGANIZER")
   @Operation(operationId = "listCoupons", summary = "List the coupons of one of your events")
@@ -90,6 +94,7 @@ public class CouponsResource {
   }
 
   /** Disables a coupon for later bookings. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @POST
   @Path("{couponId}/disable")
   @RolesAllowed("ORGANIZER")

@@ -55,6 +55,16 @@ public class Catalog {
             .toList());
   }
 
+  /** The organizer of an event in any state, drafts included (for features that notify them). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long organizerOf(long eventId) {
+    EventView metadata = cache.metadata(eventId, id -> reads.metadata(id, clock.instant()));
+    if (metadata == null) {
+      throw DomainException.notFound(EVENT_NOT_FOUND, "No such event");
+    }
+    return metadata.organizerId();
+  }
+
   /** The event as an iCalendar (RFC 5545) document, visible to whoever may see the event. */
   @Transactional
   public String calendar(long eventId, Long viewerId, String uidDomain) {

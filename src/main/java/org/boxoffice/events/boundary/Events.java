@@ -40,7 +40,9 @@ public class Events {
   @Inject AuditTrail audit;
   @Inject EventCache cache;
   @Inject EventImageLinks images;
+  @Inject SeatInventory inventory;
   @Inject jakarta.enterprise.event.Event<EventCancelled> cancellations;
+  @Inject jakarta.enterprise.event.Event<EventUpdated> updates;
 
   /** Creates a DRAFT event with its ticket types for the organizer. */
   @Transactional
@@ -144,9 +146,14 @@ public class Events {
         event.addTicketType(terms(request.addTicketTypes().get(i), field), field);
       }
     }
+    if (seatsChange) {
+      // Seats that came on sale go to the people waiting for them first, under this lock.
+      inventory.offerNewSeats(event);
+    }
     event.touch(now);
     flushOrConflict();
     cache.invalidate(eventId);
+    updates.fire(new EventUpdated(eventId, organizerId));
     return Views.of(event, now, images);
   }
 
@@ -207,6 +214,23 @@ public class Events {
             .setParameter("cancelled", EventStatus.CANCELLED)
             .getResultList());
     return gone;
+  }
+
+  /** Of the given events, those not cancelled that have not ended yet. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Set<Long> upcoming(Collection<Long> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery(
+                "SELECT e.id FROM Event e WHERE e.id IN :ids AND e.status <> :cancelled"
+                    + " AND e.endDate > :now",
+                Long.class)
+            .setParameter("ids", eventIds)
+            .setParameter("cancelled", EventStatus.CANCELLED)
+            .setParameter("now", clock.instant())
+            .getResultList());
   }
 
   private Event owned(long eventId, long organizerId, LockModeType lock) {

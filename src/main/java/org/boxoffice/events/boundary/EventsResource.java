@@ -23,13 +23,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import org.boxoffice.events.control.EventsSettings;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSets;
@@ -46,6 +52,7 @@ public class EventsResource {
 
   @Inject Events events;
   @Inject Catalog catalog;
+  @Inject AvailabilityFeeds feeds;
   @Inject Caller caller;
   @Inject @ConfigProperties EventsSettings settings;
 
@@ -53,6 +60,7 @@ public class EventsResource {
    * The public catalog: published events starting from {@code from} (default now) and before {@code
    * to}, soonest first; {@code q} searches title, description and location.
    */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @PermitAll
   @Operation(operationId = "listEvents", summary = "Search published events, soonest first")
@@ -80,6 +88,7 @@ public class EventsResource {
   }
 
   /** One event with live seat figures; a draft is visible to its organizer only. */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @Path("{id}")
   @PermitAll
@@ -97,7 +106,42 @@ public class EventsResource {
     return catalog.event(id, caller.signedInUserId().orElse(null));
   }
 
+  /**
+   * The event's seat figures as Server-Sent Events: {@code event: availability} with {@code
+   * {eventId, status, availableSeats, ticketTypes: [{id, available}]}} at once, then whenever they
+   * change (at most one look per second per event on a server).
+   */
+  @GET
+  @Path("{id}/availability/stream")
+  @PermitAll
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      operationId = "streamEventAvailability",
+      summary = "Live seats left of a published event, as Server-Sent Events")
+  @SecurityRequirementsSets({})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "text/event-stream: 'availability' events whose data is {eventId, status,"
+              + " availableSeats, ticketTypes: [{id, available}]}, the first at once, then on"
+              + " each change; comments while nothing changes",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = AvailabilityFeeds.Figures.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or a draft (streams are public)")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description = "STREAMS_FULL (with Retry-After): the server has as many streams as it keeps")
+  public void availability(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
+    feeds.subscribe(id, sink, sse);
+  }
+
   /** The event as an iCalendar file, for calendar apps. */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @Path("{id}/calendar.ics")
   @PermitAll
@@ -119,6 +163,7 @@ public class EventsResource {
   }
 
   /** Creates a DRAFT event owned by the caller. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @POST
   @RolesAllowed("ORGANIZER")
   @Operation(operationId = "createEvent", summary = "Create a draft event with its ticket types")
@@ -142,6 +187,7 @@ public class EventsResource {
   }
 
   /** Partial update of the caller's event. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @PATCH
   @Path("{id}")
   @RolesAllowed("ORGANIZER")
@@ -170,6 +216,7 @@ public class EventsResource {
   }
 
   /** Deletes a ticket type that has not sold a seat. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @DELETE
   @Path("{id}/ticket-types/{ticketTypeId}")
   @RolesAllowed("ORGANIZER")
@@ -194,6 +241,7 @@ public class EventsResource {
   }
 
   /** {@code DRAFT → PUBLISHED}. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @POST
   @Path("{id}/publish")
   @RolesAllowed("ORGANIZER")
@@ -217,6 +265,7 @@ public class EventsResource {
   }
 
   /** Cancels the event and every booking of it; repeating it changes nothing. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @POST
   @Path("{id}/cancel")
   @RolesAllowed("ORGANIZER")

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +32,7 @@ public class OrganizerEventsResource {
   @Inject Caller caller;
 
   /** The caller's events in every status, soonest first. */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @RolesAllowed("ORGANIZER")
   @Operation(operationId = "listOrganizerEvents", summary = "The caller's events, every status")

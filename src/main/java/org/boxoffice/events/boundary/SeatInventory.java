@@ -4,11 +4,13 @@ import static org.boxoffice.events.entity.EventErrors.EVENT_NOT_FOUND;
 import static org.boxoffice.events.entity.EventErrors.TICKET_TYPE_NOT_FOUND;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,8 @@ public class SeatInventory {
   @PersistenceContext EntityManager em;
   @Inject EventCache cache;
   @Inject EventReads reads;
+  @Inject Instance<SeatClaims> claims;
+  @Inject Clock clock;
 
   /**
    * The seats left as this server last saw them, at most the live-figure window old ({@code
@@ -109,7 +113,9 @@ public class SeatInventory {
 
   /**
    * Locks the event row and gives seats back to the tier and the event (expiry, cancellation,
-   * refund). Never raises availability above capacity.
+   * refund). Never raises availability above capacity. While the event is on sale, the {@link
+   * SeatClaims} (the waiting list) then keep what they want of the seats now on sale, in this
+   * transaction: those are taken again before anyone else can book them.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void release(long eventId, long ticketTypeId, int quantity) {
@@ -118,7 +124,81 @@ public class SeatInventory {
       throw notFound();
     }
     new SeatLock(event).release(ticketTypeId, quantity);
+    offerNewSeats(event);
     cache.forgetLive(eventId);
+  }
+
+  /**
+   * Gives seats a {@link SeatClaims} kept back to open sale (nobody it kept them for wants them any
+   * more), under the event row's lock, without asking the claims again.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void releaseKept(long eventId, long ticketTypeId, int quantity) {
+    Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+    if (event == null) {
+      throw notFound();
+    }
+    new SeatLock(event).release(ticketTypeId, quantity);
+    cache.forgetLive(eventId);
+  }
+
+  /**
+   * Locks the event row (or finds it locked by the caller already) and lets the {@link SeatClaims}
+   * keep what they want of the seats on sale now: someone started waiting again (a claim whose
+   * payment could not be opened).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void offerSeatsOnSale(long eventId) {
+    Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+    if (event == null) {
+      throw notFound();
+    }
+    offerNewSeats(event);
+    cache.forgetLive(eventId);
+  }
+
+  /**
+   * Seats on open sale after seats came back or a change of capacity or tier quantities (under the
+   * event row's lock, in that transaction): the {@link SeatClaims} keep what they want of each
+   * tier's, which are taken from the counters at once. Every tier is asked, since tiers share the
+   * event's capacity: a seat given back through one may be the seat another's line waits for.
+   */
+  void offerNewSeats(Event event) {
+    if (event.availableSeats() == 0 || !onSale(event) || !anyoneWaits(event.id())) {
+      return;
+    }
+    for (TicketType tier : event.ticketTypes()) {
+      int free = Math.min(tier.ownAvailable(), event.availableSeats());
+      if (tier.id() != null && free > 0) {
+        int kept = kept(event.id(), tier.id(), free);
+        if (kept > 0) {
+          tier.reserve(kept);
+          event.reserve(kept);
+        }
+      }
+    }
+  }
+
+  private boolean anyoneWaits(long eventId) {
+    for (SeatClaims claim : claims) {
+      if (claim.wants(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean onSale(Event event) {
+    Instant now = clock.instant();
+    return event.status(now) == EventStatus.PUBLISHED && now.isBefore(event.startDate());
+  }
+
+  private int kept(long eventId, long ticketTypeId, int freed) {
+    int left = freed;
+    for (SeatClaims claim : claims) {
+      left -= Math.max(0, Math.min(left, claim.keep(eventId, ticketTypeId, left)));
+    }
+    return freed - left;
   }
 
   /** The tier asked for, or the event's only tier when none was named. */

@@ -37,16 +37,7 @@ public final class SeatLock {
    * are left, the tier's figure first as the more precise one). {@link #take} then takes them.
    */
   public Reservation check(Long ticketTypeId, int quantity, Instant now) {
-    if (event.status(now) != EventStatus.PUBLISHED || !now.isBefore(event.startDate())) {
-      throw NotOnSale.event();
-    }
-    TicketType tier = SeatInventory.tierOf(event.ticketTypes(), ticketTypeId, event::ticketType);
-    if (!tier.onSale(now)) {
-      throw NotOnSale.ticketType();
-    }
-    if (quantity > tier.maxPerOrder()) {
-      throw new OrderLimitExceeded(tier.maxPerOrder());
-    }
+    TicketType tier = orderable(ticketTypeId, quantity, now);
     tier.requireAvailable(quantity);
     event.requireAvailable(quantity);
     return new Reservation(
@@ -58,6 +49,65 @@ public final class SeatLock {
         quantity,
         tier.price(),
         event.currency());
+  }
+
+  /**
+   * The reservation of seats this lock's event already holds for the caller (a waiting-list offer
+   * being claimed): the event must be on sale (409 EVENT_NOT_ON_SALE) and the tier its own (404
+   * TICKET_TYPE_NOT_FOUND); nothing is taken, since the seats were never given back.
+   */
+  public Reservation held(long ticketTypeId, int quantity, Instant now) {
+    if (!onSale(now)) {
+      throw NotOnSale.event();
+    }
+    TicketType tier =
+        event
+            .ticketType(ticketTypeId)
+            .orElseThrow(
+                () -> DomainException.notFound(TICKET_TYPE_NOT_FOUND, "No such ticket type"));
+    return new Reservation(
+        event.id(),
+        tier.id(),
+        event.organizerId(),
+        event.title(),
+        event.startDate(),
+        quantity,
+        tier.price(),
+        event.currency());
+  }
+
+  /**
+   * What a waiting list needs to know of a tier: which it is, and how many seats it has on sale.
+   */
+  public record Wanted(long ticketTypeId, int onSale) {}
+
+  /**
+   * The checks of {@link #check} but the seats, in the same order and with the same refusals, for
+   * someone who wants to wait for them: the tier, and the seats it has on sale now (its own and the
+   * event's, whichever is fewer).
+   */
+  public Wanted wanted(Long ticketTypeId, int quantity, Instant now) {
+    TicketType tier = orderable(ticketTypeId, quantity, now);
+    return new Wanted(tier.id(), Math.min(tier.ownAvailable(), event.availableSeats()));
+  }
+
+  /** Whether the event sells seats at {@code now}: published and not started. */
+  public boolean onSale(Instant now) {
+    return event.status(now) == EventStatus.PUBLISHED && now.isBefore(event.startDate());
+  }
+
+  private TicketType orderable(Long ticketTypeId, int quantity, Instant now) {
+    if (!onSale(now)) {
+      throw NotOnSale.event();
+    }
+    TicketType tier = SeatInventory.tierOf(event.ticketTypes(), ticketTypeId, event::ticketType);
+    if (!tier.onSale(now)) {
+      throw NotOnSale.ticketType();
+    }
+    if (quantity > tier.maxPerOrder()) {
+      throw new OrderLimitExceeded(tier.maxPerOrder());
+    }
+    return tier;
   }
 
   /** Takes the seats {@link #check} found, from the tier's and the event's counters. */

@@ -24,6 +24,18 @@ public class EventsSettings {
   @ConfigProperty(name = "cache.max.entries", defaultValue = "10000")
   public long cacheMaxEntries;
 
+  /** How often an availability stream's feed looks at its event's seat figures. */
+  @ConfigProperty(name = "stream.interval.millis", defaultValue = "1000")
+  public long streamIntervalMillis;
+
+  /** How often an idle availability stream sends a comment, so dead clients are noticed. */
+  @ConfigProperty(name = "stream.heartbeat.seconds", defaultValue = "15")
+  public long streamHeartbeatSeconds;
+
+  /** The most availability streams one server keeps open (each is an open connection). */
+  @ConfigProperty(name = "stream.max.subscribers", defaultValue = "10000")
+  public int streamMaxSubscribers;
+
   /** The domain part of the UIDs in the events' iCalendar files. */
   @ConfigProperty(name = "calendar.uid.domain", defaultValue = "boxoffice.events")
   public String calendarUidDomain;

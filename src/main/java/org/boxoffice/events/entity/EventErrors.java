@@ -3,6 +3,7 @@ package org.boxoffice.events.entity;
 /** Error codes of the events feature (API.md). */
 public final class EventErrors {
   public static final String EVENT_NOT_FOUND = "EVENT_NOT_FOUND";
+  public static final String STREAMS_FULL = "STREAMS_FULL";
   public static final String TICKET_TYPE_NOT_FOUND = "TICKET_TYPE_NOT_FOUND";
   public static final String EVENT_NOT_ON_SALE = "EVENT_NOT_ON_SALE";
   public static final String SOLD_OUT = "SOLD_OUT";

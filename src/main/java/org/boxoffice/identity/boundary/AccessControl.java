@@ -129,7 +129,11 @@ public class AccessControl implements DynamicFeature {
       }
     }
 
+    /** An API token was found live in the database while this request was authenticated. */
     private static boolean hasLiveSession(Caller current) {
+      if (current.viaApiToken()) {
+        return true;
+      }
       return current
           .sessionId()
           .map(sid -> revocations().isActive(sid, current.userId()))

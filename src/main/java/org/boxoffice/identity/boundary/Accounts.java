@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.identity.control.PasswordHasher;
@@ -20,6 +21,7 @@ import org.boxoffice.identity.entity.Role;
 import org.boxoffice.identity.entity.Session;
 import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.Languages;
 
 /** Accounts: registration, roles and look-up. Transactions begin and end here. */
 @ApplicationScoped
@@ -31,9 +33,12 @@ public class Accounts {
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
-  /** Creates an attendee or organizer account; 409 EMAIL_TAKEN when the email is in use. */
+  /**
+   * Creates an attendee or organizer account whose emails are in the language {@code locale} (a tag
+   * of {@code Languages}); 409 EMAIL_TAKEN when the email is in use.
+   */
   @Transactional
-  public UserView register(RegisterRequest request) {
+  public UserView register(RegisterRequest request, String locale) {
     PasswordPolicy.check(request.password())
         .ifPresent(
             reason -> {
@@ -41,6 +46,7 @@ public class Accounts {
             });
     Role role = request.accountType() == null ? Role.ATTENDEE : Role.valueOf(request.accountType());
     Account account = create(request, role);
+    account.preferLocale(locale);
     recovery.sendVerification(account);
     return UserView.of(account);
   }
@@ -59,6 +65,13 @@ public class Accounts {
     return UserView.of(create(request, role));
   }
 
+  /** The language of the account's emails (English for an unknown account). */
+  @Transactional
+  public Locale locale(long id) {
+    Account account = em.find(Account.class, id);
+    return Languages.of(account == null ? null : account.locale());
+  }
+
   /** The account with this email, if any. */
   @Transactional
   public Optional<UserView> findAccount(String email) {
@@ -66,10 +79,7 @@ public class Accounts {
   }
 
   private Account create(RegisterRequest request, Role role) {
-    if (findByEmail(request.email()).isPresent()) {
-      throw DomainException.conflict(
-          IdentityErrors.EMAIL_TAKEN, "An account with this email already exists");
-    }
+    refuseTakenEmail(request.email(), null);
     Account account =
         new Account(
             request.email(),
@@ -79,17 +89,30 @@ public class Accounts {
             role,
             clock.instant());
     em.persist(account);
+    flushOrEmailTaken();
+    return account;
+  }
+
+  /** 409 {@code EMAIL_TAKEN} when an account other than {@code ownerId} has this email. */
+  void refuseTakenEmail(String email, Long ownerId) {
+    Optional<Account> holder = findByEmail(email);
+    if (holder.isPresent() && !holder.get().id().equals(ownerId)) {
+      throw DomainException.conflict(
+          IdentityErrors.EMAIL_TAKEN, "An account with this email already exists");
+    }
+  }
+
+  /** Writes now; two accounts that raced past the check for one email: the unique index decides. */
+  void flushOrEmailTaken() {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      // Two registrations for one email raced past the check: the unique index decides.
       if (isUniqueViolation(e)) {
         throw DomainException.conflict(
             IdentityErrors.EMAIL_TAKEN, "An account with this email already exists");
       }
       throw e;
     }
-    return account;
   }
 
   /**
@@ -122,6 +145,16 @@ public class Accounts {
     return UserView.of(account);
   }
 
+  /**
+   * The user's role, for a credential that acts as them (an API token); empty when the account is
+   * gone. REQUIRED: the caller's short transaction reads it on its own connection.
+   */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Optional<String> roleOf(long id) {
+    Account account = em.find(Account.class, id);
+    return account == null ? Optional.empty() : Optional.of(account.role().name());
+  }
+
   /** The user with how they sign in: password or not, linked identities. */
   @Transactional
   public CurrentUser current(long id) {
@@ -143,6 +176,8 @@ public class Accounts {
         account.role().name(),
         account.emailVerified(),
         account.hasPassword(),
+        recovery.pendingEmail(id).orElse(null),
+        account.locale(),
         identities);
   }
 

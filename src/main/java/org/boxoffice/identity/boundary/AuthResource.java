@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ import java.util.List;
 import org.boxoffice.identity.control.IdentitySettings;
 import org.boxoffice.platform.boundary.PerIpLimit;
 import org.boxoffice.platform.entity.DomainException;
+import org.boxoffice.platform.entity.Languages;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,7 +59,10 @@ public class AuthResource {
   @APIResponse(
       responseCode = "201",
       description =
-          "The new account {id, email, firstName, lastName, role}; a verification link is emailed")
+          "The new account {id, email, firstName, lastName, role}; a verification link is emailed."
+              + " The account's emails are in the language Accept-Language asks for first among"
+              + " en and zh-TW (zh-HK, zh-MO, zh-Hant and plain zh count as zh-TW), English"
+              + " otherwise; PATCH /me changes it")
   @APIResponse(
       responseCode = "400",
       description =
@@ -67,8 +72,11 @@ public class AuthResource {
   @APIResponse(responseCode = "429", ref = "RateLimited")
   public Response register(
       @NotNull(message = "a JSON body is required") @Valid RegisterRequest request,
-      @Context UriInfo uri) {
-    UserView user = accounts.register(request);
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    UserView user =
+        accounts.register(
+            request, Languages.choose(headers.getAcceptableLanguages().iterator()).toLanguageTag());
     return Response.created(uri.getBaseUriBuilder().path("me").build()).entity(user).build();
   }
 
@@ -144,7 +152,8 @@ public class AuthResource {
       responseCode = "401",
       description =
           "OIDC_TOKEN_INVALID: not signed by the provider's keys, another issuer or audience,"
-              + " expired, or the nonce differs; TOTP_REQUIRED or INVALID_CREDENTIALS for an"
+              + " expired, or the nonce differs; OIDC_TOKEN_REPLAYED: this ID token signed in"
+              + " already (each signs in once); TOTP_REQUIRED or INVALID_CREDENTIALS for an"
               + " account with 2FA")
   @APIResponse(
       responseCode = "404",

@@ -16,15 +16,18 @@ import java.io.Serializable;
 import java.util.Optional;
 import java.util.Set;
 import org.boxoffice.identity.control.AccessTokens;
+import org.boxoffice.integrations.boundary.ApiTokens;
 
 /**
  * The application's one Jakarta Security authentication mechanism, for both kinds of caller.
  *
  * <ul>
  *   <li>The REST API ({@code /api/}): a bearer access token, verified by MicroProfile JWT's rules
- *       ({@link AccessTokens}), becomes the caller as a {@code JsonWebToken} with its groups. No
- *       token or a bad one: the request goes on anonymously and the resource's rule answers 401. No
- *       HTTP session is ever made for it.
+ *       ({@link AccessTokens}), becomes the caller as a {@code JsonWebToken} with its groups, as
+ *       the request's JAX-RS security context ({@link BearerSecurityContext}) rather than a
+ *       container login, whose security subject nothing of the API reads. No token or a bad one:
+ *       the request goes on anonymously and the resource's rule answers 401. No HTTP session is
+ *       ever made for it.
  *   <li>The admin pages (and everything else, where a bearer token counts for nothing): form login.
  *       A page web.xml protects, asked for with no sign-in, sends the browser to the sign-in page,
  *       remembering the page to come back to; the sign-in page's {@code
@@ -50,6 +53,7 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
   private static final String BEARER = "Bearer ";
 
   @Inject AccessTokens tokens;
+  @Inject ApiTokens apiTokens;
   @Inject IdentityStoreHandler identityStores;
   @Inject SessionRevocations revocations;
   @Inject SignIn signIn;
@@ -128,15 +132,15 @@ public class BoxofficeAuthentication implements HttpAuthenticationMechanism {
       return context.doNothing();
     }
     String raw = header.substring(BEARER.length()).strip();
-    return tokens
-        .verify(raw)
-        .map(
-            verified -> {
-              TokenPrincipal caller = new TokenPrincipal(raw, verified);
-              Set<String> groups = caller.getGroups();
-              return context.notifyContainerAboutLogin(caller, groups == null ? Set.of() : groups);
-            })
-        .orElseGet(context::doNothing);
+    if (ApiTokens.looksLikeApiToken(raw)) {
+      apiTokens
+          .authenticate(raw)
+          .ifPresent(grant -> TokenPrincipal.ofApiToken(raw, grant).attachTo(request));
+      return context.doNothing();
+    }
+    tokens.verify(raw).ifPresent(verified -> new TokenPrincipal(raw, verified).attachTo(request));
+    // Not a container login: see BearerSecurityContext, which makes it the JAX-RS caller.
+    return context.doNothing();
   }
 
   private AuthenticationStatus signIn(

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import org.boxoffice.platform.boundary.ErrorCodes;
@@ -30,11 +29,14 @@ public class Caller {
   private Set<String> roles = Set.of();
   private boolean secondFactor;
   private String email;
+  private boolean apiToken;
+  private Set<String> scopes = Set.of();
 
   @PostConstruct
   void read() {
     // Straight from the verified claims: no JSON values are built for what is read here.
-    if (!(principal() instanceof TokenPrincipal token)) {
+    TokenPrincipal token = token();
+    if (token == null) {
       return;
     }
     try {
@@ -46,6 +48,8 @@ public class Caller {
     roles = token.roles();
     secondFactor = token.usedSecondFactor();
     email = token.email();
+    apiToken = token.isApiToken();
+    scopes = token.scopes();
   }
 
   /** Whether the request carries a valid access token. */
@@ -84,14 +88,27 @@ public class Caller {
     return secondFactor;
   }
 
+  /**
+   * Whether the request came with an API token: checked against the database during this request
+   * (no session to check), and narrowed to the token's scopes.
+   */
+  public boolean viaApiToken() {
+    return apiToken;
+  }
+
+  /** Whether the request's API token has this scope; never for a null scope. */
+  public boolean hasScope(String scope) {
+    return scope != null && scopes.contains(scope);
+  }
+
   /** The email the token was issued to. */
   public Optional<String> email() {
     return Optional.ofNullable(email);
   }
 
-  private Principal principal() {
+  private TokenPrincipal token() {
     try {
-      return request.getUserPrincipal();
+      return TokenPrincipal.of(request);
     } catch (ContextNotActiveException | IllegalStateException outsideRequest) {
       return null;
     }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * {@code GET /me}: the user as {@link UserView} has it, plus how they can sign in: whether the
- * account has a password, and its linked OpenID Connect identities.
+ * account has a password, and its linked OpenID Connect identities; and the new address a change of
+ * email waits to confirm ({@code pendingEmail}, absent when none); the language of the account's
+ * emails ({@code locale}: {@code en} or {@code zh-TW}).
  */
 @JsonbPropertyOrder({
   "id",
@@ -15,6 +17,8 @@ import java.util.List;
   "role",
   "emailVerified",
   "hasPassword",
+  "pendingEmail",
+  "locale",
   "identities"
 })
 public record CurrentUser(
@@ -25,4 +29,6 @@ public record CurrentUser(
     String role,
     boolean emailVerified,
     boolean hasPassword,
+    String pendingEmail,
+    String locale,
     List<IdentityView> identities) {}

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.boxoffice.audit.boundary.AuditTrail;
+import org.boxoffice.identity.control.IdTokenUse;
 import org.boxoffice.identity.control.LoginThrottle;
 import org.boxoffice.identity.control.OidcProvider;
 import org.boxoffice.identity.entity.Account;
@@ -34,6 +35,7 @@ public class ExternalIdentities {
   @Inject SignIn signIn;
   @Inject TwoFactor twoFactor;
   @Inject LoginThrottle throttle;
+  @Inject IdTokenReplays replays;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -43,7 +45,8 @@ public class ExternalIdentities {
    * audit entry and nothing else.
    */
   @Transactional(dontRollbackOn = DomainException.class)
-  public TokenResponse signIn(OidcProvider provider, ExternalIdentityClaims claims, String totp) {
+  public TokenResponse signIn(
+      OidcProvider provider, ExternalIdentityClaims claims, IdTokenUse use, String totp) {
     refuseForeignDomain(provider, claims);
     Optional<ExternalIdentity> known = find(claims.provider(), claims.subject());
     Account account;
@@ -103,6 +106,11 @@ public class ExternalIdentities {
       }
       secondFactor = true;
     }
+    // Last of the checks and before any write: a refusal above leaves the token good for a retry
+    // (with the second factor, say), and a replay refused here has written nothing.
+    if (use != null) {
+      replays.claim(use);
+    }
     if (account == null) {
       account = create(provider, claims);
     }
@@ -114,7 +122,8 @@ public class ExternalIdentities {
 
   /** Links a provider's identity to the signed-in account. */
   @Transactional
-  public IdentityView link(long userId, OidcProvider provider, ExternalIdentityClaims claims) {
+  public IdentityView link(
+      long userId, OidcProvider provider, ExternalIdentityClaims claims, IdTokenUse use) {
     refuseForeignDomain(provider, claims);
     Account account = em.find(Account.class, userId, LockModeType.PESSIMISTIC_WRITE);
     Optional<ExternalIdentity> known = find(claims.provider(), claims.subject());
@@ -132,6 +141,7 @@ public class ExternalIdentities {
           IdentityErrors.OIDC_ALREADY_LINKED,
           "Your account is linked to another " + provider.label() + " identity; unlink it first");
     }
+    replays.claim(use);
     ExternalIdentity linked = attach(account, claims);
     return IdentityView.of(linked);
   }

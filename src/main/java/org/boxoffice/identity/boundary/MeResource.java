@@ -5,9 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +34,7 @@ public class MeResource {
   @Inject TwoFactor twoFactor;
   @Inject OidcSignIn oidc;
   @Inject ExternalIdentities identities;
+  @Inject SelfService selfService;
   @Inject Caller caller;
 
   /** The signed-in user, with whether they have a password and their linked identities. */
@@ -41,12 +44,99 @@ public class MeResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "The signed-in user, with emailVerified, hasPassword and the linked OpenID Connect"
-              + " identities [{provider, email, linkedAt}]")
+          "The signed-in user, with emailVerified, hasPassword, locale (the language of the"
+              + " account's emails: en or zh-TW) and the linked OpenID Connect identities"
+              + " [{provider, email, linkedAt}]")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
   @APIResponse(responseCode = "429", ref = "RateLimited")
   public CurrentUser me() {
     return accounts.current(caller.userId());
+  }
+
+  /** Changes the signed-in user's names, or starts a change of their email address. */
+  @PATCH
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(
+      operationId = "updateCurrentUser",
+      summary =
+          "Change your names, your emails' language (locale: en or zh-TW), or your email"
+              + " (confirmed by a link sent to the new address)")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The user as GET /me shows it; a new email is in pendingEmail until its link is opened"
+              + " (the link goes to the new address, a notice to the current one)")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: a blank or too long name, an invalid email, or a locale other"
+              + " than en or zh-TW (on the field locale)")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "409", description = "EMAIL_TAKEN: another account has this email")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  public CurrentUser update(
+      @NotNull(message = "a JSON body is required") @Valid ProfileChange change) {
+    return selfService.change(caller.userId(), change);
+  }
+
+  /** Changes the password; the current one is required, and the other sessions end. */
+  @POST
+  @Path("password")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(
+      operationId = "changePassword",
+      summary = "Change your password (the current one required); your other sessions end")
+  @APIResponse(
+      responseCode = "204",
+      description = "Changed; every other session has ended, this one goes on")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: currentPassword is wrong, or newPassword breaks the password"
+              + " policy (the reason in the field's message)")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "409",
+      description = "PASSWORD_NOT_SET: the account has no password; set one by password reset")
+  @APIResponse(
+      responseCode = "429",
+      description = "RATE_LIMITED, or too many wrong passwords for the account (as at sign-in)")
+  public Response changePassword(
+      @NotNull(message = "a JSON body is required") @Valid PasswordChange change) {
+    selfService.changePassword(caller.userId(), caller.sessionId().orElse(null), change);
+    return Response.noContent().build();
+  }
+
+  /** The signed-in user's active sessions. */
+  @GET
+  @Path("sessions")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(operationId = "listSessions", summary = "Your active sessions, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "[{id, createdAt, expiresAt, current}]; current marks this request's session")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  public List<SessionView> sessions() {
+    return selfService.sessions(caller.userId(), caller.sessionId().orElse(null));
+  }
+
+  /** Ends one of the signed-in user's sessions (another device, say). */
+  @DELETE
+  @Path("sessions/{id}")
+  @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
+  @Operation(
+      operationId = "endSession",
+      summary = "End one of your sessions: its refresh and access tokens stop working")
+  @APIResponse(responseCode = "204", description = "Ended")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "SESSION_NOT_FOUND: not an active session of yours")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  public Response endSession(@PathParam("id") @Size(max = 64) String id) {
+    selfService.endSession(caller.userId(), id);
+    return Response.noContent().build();
   }
 
   /** The identities at OpenID Connect providers linked to the signed-in account. */
@@ -76,7 +166,9 @@ public class MeResource {
       description = "VALIDATION_FAILED: no idToken, a malformed one, or fields too long")
   @APIResponse(
       responseCode = "401",
-      description = "UNAUTHENTICATED, or OIDC_TOKEN_INVALID: the ID token failed a check")
+      description =
+          "UNAUTHENTICATED, OIDC_TOKEN_INVALID (the ID token failed a check) or"
+              + " OIDC_TOKEN_REPLAYED (it signed in or linked already)")
   @APIResponse(
       responseCode = "404",
       description = "OIDC_PROVIDER_UNKNOWN: no provider of this name is configured")

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.boxoffice.audit.boundary.AuditTrail;
+import org.boxoffice.identity.control.IdTokenUse;
 import org.boxoffice.identity.control.OidcProvider;
 import org.boxoffice.identity.control.OidcProviders;
 import org.boxoffice.identity.control.OidcSettings;
@@ -50,7 +53,8 @@ public class OidcSignIn {
     tokens.checkAvailable();
     OidcProvider found = known(provider);
     ExternalIdentityClaims claims = audited(found, () -> providers.verify(found, idToken, nonce));
-    return identities.signIn(found, claims, totpCode);
+    IdTokenUse use = IdTokenUse.of(found.name(), idToken);
+    return replayAudited(found, () -> identities.signIn(found, claims, use, totpCode));
   }
 
   /**
@@ -116,14 +120,16 @@ public class OidcSignIn {
   /** Opens a session for an identity already proved by {@link #redeem}. */
   public TokenResponse signIn(ExternalIdentityClaims claims, String totpCode) {
     tokens.checkAvailable();
-    return identities.signIn(known(claims.provider()), claims, totpCode);
+    // The code flow's ID token came from the provider to this server, for a code used once.
+    return identities.signIn(known(claims.provider()), claims, null, totpCode);
   }
 
   /** Links the identity an ID token proves to the signed-in account. */
   public IdentityView link(long userId, String provider, String idToken, String nonce) {
     OidcProvider found = known(provider);
     ExternalIdentityClaims claims = audited(found, () -> providers.verify(found, idToken, nonce));
-    return identities.link(userId, found, claims);
+    IdTokenUse use = IdTokenUse.of(found.name(), idToken);
+    return replayAudited(found, () -> identities.link(userId, found, claims, use));
   }
 
   /** Records a refusal that happened before the provider was asked (a bad or replayed state). */
@@ -144,15 +150,28 @@ public class OidcSignIn {
     }
   }
 
-  private <T> T audited(OidcProvider provider, java.util.function.Supplier<T> call) {
+  /** Audits a replayed ID token (the transaction that found it wrote nothing, audit included). */
+  private <T> T replayAudited(OidcProvider provider, Supplier<T> call) {
+    return audited(
+        provider, call, refusal -> IdentityErrors.OIDC_TOKEN_REPLAYED.equals(refusal.code()));
+  }
+
+  private <T> T audited(OidcProvider provider, Supplier<T> call) {
+    return audited(provider, call, refusal -> true);
+  }
+
+  private <T> T audited(
+      OidcProvider provider, Supplier<T> call, Predicate<DomainException> auditedRefusal) {
     try {
       return call.get();
     } catch (DomainException refusal) {
-      audit.record(
-          "auth.oidc.failure",
-          "provider",
-          provider.name(),
-          refusal.code() + ": " + refusal.getMessage());
+      if (auditedRefusal.test(refusal)) {
+        audit.record(
+            "auth.oidc.failure",
+            "provider",
+            provider.name(),
+            refusal.code() + ": " + refusal.getMessage());
+      }
       throw refusal;
     }
   }

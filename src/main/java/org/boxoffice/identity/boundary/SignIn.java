@@ -167,17 +167,27 @@ public class SignIn {
   /** Ends every active session of a user, in the caller's transaction; returns how many. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int endAllSessions(long userId, Session.EndReason reason) {
+    return endSessionsExcept(userId, null, reason);
+  }
+
+  /** Ends every active session of a user but {@code keep}, in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int endSessionsExcept(long userId, String keep, Session.EndReason reason) {
     Instant now = clock.instant();
     var sessions =
         em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
             .setParameter("userId", userId)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
+    int ended = 0;
     for (Session session : sessions) {
-      session.revoke(reason, now);
-      revocations.revoked(session.id());
+      if (!session.id().equals(keep)) {
+        session.revoke(reason, now);
+        revocations.revoked(session.id());
+        ended++;
+      }
     }
-    return sessions.size();
+    return ended;
   }
 
   private TokenResponse issue(

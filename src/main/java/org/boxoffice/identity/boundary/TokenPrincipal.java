@@ -2,11 +2,16 @@ package org.boxoffice.identity.boundary;
 
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.ServletRequest;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.boxoffice.integrations.boundary.ApiTokenGrant;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
@@ -21,12 +26,49 @@ final class TokenPrincipal implements JsonWebToken {
   /** Looked up once: {@code Json.createValue} and friends look the provider up on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  /** The request attribute that carries an API request's verified token. */
+  private static final String ATTRIBUTE = TokenPrincipal.class.getName();
+
+  private static final String API_TOKEN = "api_token";
+  private static final String SCOPE = "scope";
+
   private final String rawToken;
   private final Map<String, Object> claims;
 
   TokenPrincipal(String rawToken, JwtClaims claims) {
     this.rawToken = rawToken;
     this.claims = claims.getClaimsMap();
+  }
+
+  /**
+   * The caller of a request with a valid API token: its owner ({@code sub}) in the owner's role
+   * ({@code groups}), with the token's id ({@code api_token}) and its scopes ({@code scope}, space
+   * separated as in OAuth 2.0). No {@code sid}: a token belongs to no sign-in session.
+   */
+  static TokenPrincipal ofApiToken(String rawToken, ApiTokenGrant grant) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put(Claims.sub.name(), Long.toString(grant.userId()));
+    claims.put(Claims.groups.name(), List.copyOf(grant.roles()));
+    claims.put(API_TOKEN, grant.tokenId());
+    claims.put(
+        SCOPE,
+        grant.scopes().stream().map(ApiScope::wireName).sorted().collect(Collectors.joining(" ")));
+    return new TokenPrincipal(rawToken, claims);
+  }
+
+  private TokenPrincipal(String rawToken, Map<String, Object> claims) {
+    this.rawToken = rawToken;
+    this.claims = Map.copyOf(claims);
+  }
+
+  /** Leaves this verified token on the request it came with, for the request's caller. */
+  void attachTo(ServletRequest request) {
+    request.setAttribute(ATTRIBUTE, this);
+  }
+
+  /** The verified token of the request; null when it carried none or an invalid one. */
+  static TokenPrincipal of(ServletRequest request) {
+    return request.getAttribute(ATTRIBUTE) instanceof TokenPrincipal token ? token : null;
   }
 
   @Override
@@ -115,6 +157,18 @@ final class TokenPrincipal implements JsonWebToken {
   /** The {@code sid} claim: the identity session this token was issued for. */
   String sessionId() {
     return claims.get("sid") instanceof String sid ? sid : null;
+  }
+
+  /** Whether the caller presented an API token rather than an access token. */
+  boolean isApiToken() {
+    return claims.containsKey(API_TOKEN);
+  }
+
+  /** An API token's scopes; empty for an access token. */
+  Set<String> scopes() {
+    return claims.get(SCOPE) instanceof String scope && !scope.isEmpty()
+        ? Set.of(scope.split(" "))
+        : Set.of();
   }
 
   /** The {@code email} claim. */

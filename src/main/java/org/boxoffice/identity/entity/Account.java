@@ -59,6 +59,10 @@ public class Account {
   @Column(name = "totp_enabled", nullable = false)
   private boolean totpEnabled;
 
+  /** The language of the account's emails: a tag of {@code Languages}. */
+  @Column(nullable = false)
+  private String locale = "en";
+
   /** The last TOTP time step accepted: a code of this step or an earlier one is a replay. */
   @Column(name = "totp_last_step")
   private Long totpLastStep;
@@ -94,6 +98,48 @@ public class Account {
 
   public void changePasswordHash(String newHash) {
     this.passwordHash = newHash;
+  }
+
+  /** The address confirmed by its owner (a change of email, verified on the way). */
+  public void changeEmail(String confirmed) {
+    this.email = confirmed.strip();
+    this.emailLower = normalize(confirmed);
+    this.emailVerified = true;
+  }
+
+  public void rename(String newFirstName, String newLastName) {
+    if (newFirstName != null) {
+      this.firstName = newFirstName.strip();
+    }
+    if (newLastName != null) {
+      this.lastName = newLastName.strip();
+    }
+  }
+
+  /**
+   * Erases the person from the account: the address becomes the pseudonym, the names a marker, the
+   * password and second factor go (nobody can sign in as it again). The id and role stay, for the
+   * bookings and events that point at it.
+   */
+  public void erase(String pseudonymEmail, String marker) {
+    this.email = pseudonymEmail;
+    this.emailLower = normalize(pseudonymEmail);
+    this.firstName = marker;
+    this.lastName = marker;
+    this.passwordHash = null;
+    this.emailVerified = false;
+    this.totpSecret = null;
+    this.totpEnabled = false;
+    this.totpLastStep = null;
+  }
+
+  /** Writes the account's emails in this language (a tag of {@code Languages}) from now on. */
+  public void preferLocale(String tag) {
+    this.locale = tag;
+  }
+
+  public String locale() {
+    return locale;
   }
 
   public void markEmailVerified() {

@@ -20,6 +20,7 @@ public final class IdentityErrors {
   public static final String OIDC_PROVIDER_UNKNOWN = "OIDC_PROVIDER_UNKNOWN";
   public static final String OIDC_PROVIDER_UNAVAILABLE = "OIDC_PROVIDER_UNAVAILABLE";
   public static final String OIDC_TOKEN_INVALID = "OIDC_TOKEN_INVALID";
+  public static final String OIDC_TOKEN_REPLAYED = "OIDC_TOKEN_REPLAYED";
   public static final String OIDC_CODE_INVALID = "OIDC_CODE_INVALID";
   public static final String OIDC_STATE_INVALID = "OIDC_STATE_INVALID";
   public static final String OIDC_EMAIL_REQUIRED = "OIDC_EMAIL_REQUIRED";
@@ -29,6 +30,8 @@ public final class IdentityErrors {
   public static final String OIDC_ALREADY_LINKED = "OIDC_ALREADY_LINKED";
   public static final String OIDC_IDENTITY_NOT_LINKED = "OIDC_IDENTITY_NOT_LINKED";
   public static final String LAST_SIGN_IN_METHOD = "LAST_SIGN_IN_METHOD";
+  public static final String PASSWORD_NOT_SET = "PASSWORD_NOT_SET";
+  public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
 
   private IdentityErrors() {}
 }

@@ -16,14 +16,22 @@ import java.time.Instant;
 @Table(name = "one_time_tokens")
 @NamedQuery(
     name = OneTimeToken.BY_HASH,
-    query = "SELECT t FROM OneTimeToken t WHERE t.tokenHash = :hash AND t.purpose = :purpose")
+    query = "SELECT t FROM OneTimeToken t WHERE t.tokenHash = :hash AND t.purpose IN :purposes")
+@NamedQuery(
+    name = OneTimeToken.UNUSED_OF_USER,
+    query =
+        "SELECT t FROM OneTimeToken t WHERE t.userId = :userId AND t.purpose = :purpose"
+            + " AND t.usedAt IS NULL ORDER BY t.createdAt DESC")
 public class OneTimeToken {
   public static final String BY_HASH = "OneTimeToken.byHash";
+  public static final String UNUSED_OF_USER = "OneTimeToken.unusedOfUser";
 
   /** What the token lets its holder do. */
   public enum Purpose {
     VERIFY_EMAIL,
-    RESET_PASSWORD
+    RESET_PASSWORD,
+    /** Confirms {@link #newEmail()} as the account's address. */
+    CHANGE_EMAIL
   }
 
   @Id
@@ -49,6 +57,10 @@ public class OneTimeToken {
   @Column(name = "used_at")
   private Instant usedAt;
 
+  /** The address a {@code CHANGE_EMAIL} token confirms; null for the others. */
+  @Column(name = "new_email")
+  private String newEmail;
+
   protected OneTimeToken() {}
 
   public OneTimeToken(
@@ -58,6 +70,33 @@ public class OneTimeToken {
     this.tokenHash = tokenHash;
     this.createdAt = now;
     this.expiresAt = expiresAt;
+  }
+
+  /** A token that confirms {@code newEmail} as the account's new address. */
+  public static OneTimeToken emailChange(
+      long userId, String newEmail, String tokenHash, Instant now, Instant expiresAt) {
+    OneTimeToken token = new OneTimeToken(userId, Purpose.CHANGE_EMAIL, tokenHash, now, expiresAt);
+    token.newEmail = newEmail;
+    return token;
+  }
+
+  /** Spends the token without its use (a newer request or a password change replaced it). */
+  public void cancel(Instant now) {
+    if (usedAt == null) {
+      usedAt = now;
+    }
+  }
+
+  public Purpose purpose() {
+    return purpose;
+  }
+
+  public String newEmail() {
+    return newEmail;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
   }
 
   /** Spends the token; false when it was spent already or has expired. */

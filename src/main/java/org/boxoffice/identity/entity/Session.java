@@ -27,7 +27,10 @@ public class Session {
     LOGOUT_ALL,
     REFRESH_REPLAY,
     PASSWORD_RESET,
-    ROLE_CHANGED
+    PASSWORD_CHANGED,
+    ENDED_BY_OWNER,
+    ROLE_CHANGED,
+    ACCOUNT_ERASED
   }
 
   @Id private String id;
@@ -86,6 +89,14 @@ public class Session {
       this.revokedAt = now;
       this.revokedReason = reason.name();
     }
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
   }
 
   public String id() {

@@ -12,16 +12,21 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.boxoffice.events.boundary.EventImageView;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.boundary.ApiException;
 import org.boxoffice.platform.boundary.ErrorCodes;
 import org.boxoffice.platform.control.PlatformSettings;
+import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,7 +48,10 @@ public class EventImagesResource {
   @Inject Caller caller;
   @Inject @ConfigProperties PlatformSettings platform;
 
+  private static final String IMAGE_PART = "image";
+
   /** Uploads (or replaces) the event's image; its type is read from the bytes. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @PUT
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed("ORGANIZER")
@@ -98,7 +106,82 @@ public class EventImagesResource {
     return images.upload(id, caller.userId(), read(body));
   }
 
+  /**
+   * The same upload as an HTML form sends it: {@code multipart/form-data} with the image in the
+   * part named {@code image}. The part's declared type and file name are ignored like the body's.
+   */
+  @TokenScope(ApiScope.EVENTS_WRITE)
+  @PUT
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @ImageFormReader.Guarded
+  @RolesAllowed("ORGANIZER")
+  @Operation(
+      operationId = "putEventImageForm",
+      summary = "Upload or replace the event's image (as the part 'image' of a multipart form)")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(implementation = ImageForm.class)))
+  @SecurityRequirement(name = "bearer")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The event's image with one URL per rendition (the same image again: as it was)")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: the body is not a readable multipart form, or has no part 'image'"
+              + " or more than one (field 'image')")
+  @APIResponse(responseCode = "401", ref = "Unauthenticated")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
+  @APIResponse(
+      responseCode = "404",
+      description = "EVENT_NOT_FOUND: no such event, or not one of the caller's")
+  @APIResponse(
+      responseCode = "409",
+      description = "EVENT_NOT_EDITABLE: the event is cancelled or completed")
+  @APIResponse(
+      responseCode = "413",
+      description =
+          "PAYLOAD_TOO_LARGE: the image over BOXOFFICE_IMAGE_MAX_BYTES (5 MiB by default)")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "IMAGE_TYPE_UNSUPPORTED, IMAGE_UNREADABLE or IMAGE_DIMENSIONS_TOO_LARGE, as for the raw"
+              + " body")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(
+      responseCode = "503",
+      description = "IMAGE_STORE_UNAVAILABLE or IMAGE_PROCESSING_BUSY, with Retry-After")
+  public EventImageView uploadForm(@PathParam("id") long id, List<EntityPart> parts) {
+    List<EntityPart> images =
+        parts == null
+            ? List.of()
+            : parts.stream().filter(part -> IMAGE_PART.equals(part.getName())).toList();
+    if (images.size() != 1) {
+      throw DomainException.invalid(
+          IMAGE_PART,
+          images.isEmpty()
+              ? "is required: send the image as the form part 'image'"
+              : "is sent more than once: send one part 'image'");
+    }
+    return this.images.upload(id, caller.userId(), read(images.get(0).getContent()));
+  }
+
+  /** The multipart form's shape, for the OpenAPI document. */
+  @Schema(name = "ImageForm", requiredProperties = "image")
+  public static final class ImageForm {
+    @Schema(
+        type = SchemaType.STRING,
+        format = "binary",
+        description = "The image: JPEG, PNG or WebP, told from its bytes")
+    public String image;
+  }
+
   /** Deletes the event's image and its renditions. */
+  @TokenScope(ApiScope.EVENTS_WRITE)
   @DELETE
   @RolesAllowed("ORGANIZER")
   @Operation(operationId = "deleteEventImage", summary = "Delete the event's image")
@@ -120,6 +203,7 @@ public class EventImagesResource {
    * One rendition of the image; its URL names the image's content hash, so it is cached for a year.
    * With {@code BOXOFFICE_IMAGE_PRESIGNED=true} on S3, a redirect to a presigned URL.
    */
+  @TokenScope(ApiScope.EVENTS_READ)
   @GET
   @Path("{hash: [0-9a-f]{64}}/{rendition: large|medium|small}")
   @PermitAll

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.boxoffice.booking.boundary.BookingCancelled;
 import org.boxoffice.booking.boundary.BookingConfirmed;
@@ -22,14 +22,18 @@ import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.events.boundary.EventView;
 import org.boxoffice.identity.boundary.Accounts;
 import org.boxoffice.identity.boundary.UserView;
+import org.boxoffice.notifications.control.EmailFormats;
+import org.boxoffice.notifications.control.NotificationSettings;
 import org.boxoffice.notifications.control.Templates;
 import org.boxoffice.notifications.entity.OutboxMessage;
 import org.boxoffice.notifications.entity.OutboxStatus;
 import org.boxoffice.payments.boundary.RefundBooked;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The outbox: emails queued in the transaction of their cause (a confirmation, a cancellation, a
- * refund), and the short transactions the sender claims and settles them in.
+ * refund), written in the recipient's language with dates in the event's time zone and money the
+ * language's way, and the short transactions the sender claims and settles them in.
  */
 @ApplicationScoped
 public class Outbox {
@@ -41,14 +45,13 @@ public class Outbox {
   private static final String BACKLOG =
       "SELECT status, COUNT(*), MIN(created_at) FROM outbox WHERE status IN ('QUEUED', 'DEAD')"
           + " GROUP BY status";
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx");
 
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject Catalog catalog;
   @Inject Bookings bookings;
   @Inject Clock clock;
+  @Inject @ConfigProperties NotificationSettings settings;
 
   /** An email claimed for sending; {@code messageKey} makes its Message-ID. */
   public record Claimed(long id, int attempts, String messageKey, OutboxMessage.Content content) {}
@@ -56,19 +59,21 @@ public class Outbox {
   @Transactional(Transactional.TxType.MANDATORY)
   void onConfirmed(@Observes BookingConfirmed confirmed) {
     UserView user = accounts.user(confirmed.userId());
+    Locale locale = accounts.locale(confirmed.userId());
     EventView event = catalog.event(confirmed.eventId(), confirmed.organizerId());
     queue(
         "confirmation",
         user,
+        locale,
         confirmed.bookingId(),
         "tickets,ics:" + confirmed.eventId(),
         Map.of(
             "eventTitle", event.title(),
-            "eventStart", WHEN.format(event.startDate()),
+            "eventStart", start(event, locale),
             "location", event.location(),
             "quantity", String.valueOf(confirmed.quantity()),
-            "amount", confirmed.finalAmount().toPlainString(),
-            "currency", confirmed.currency()));
+            "amount", EmailFormats.money(confirmed.finalAmount(), confirmed.currency(), locale),
+            "walletLink", base() + "/wallet"));
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -77,78 +82,80 @@ public class Outbox {
       return;
     }
     UserView user = accounts.user(cancelled.userId());
+    Locale locale = accounts.locale(cancelled.userId());
     EventView event = catalog.event(cancelled.eventId(), null);
     if (cancelled.withEvent()) {
       queue(
           "event-cancelled",
           user,
+          locale,
           cancelled.bookingId(),
           null,
           Map.of(
               "eventTitle", event.title(),
-              "eventStart", WHEN.format(event.startDate()),
-              "money", moneyOfCancelledEvent(cancelled)));
+              "eventStart", start(event, locale),
+              "money", moneyOfCancelledEvent(cancelled, locale)));
       return;
     }
     queue(
         "cancellation",
         user,
+        locale,
         cancelled.bookingId(),
         null,
         Map.of("eventTitle", event.title(), "reason", ""));
   }
 
+  /** The attendee pages' base URL, without a trailing slash. */
+  private String base() {
+    return settings.publicBaseUrl.endsWith("/")
+        ? settings.publicBaseUrl.substring(0, settings.publicBaseUrl.length() - 1)
+        : settings.publicBaseUrl;
+  }
+
   /** What happens to the attendee's money when the organizer cancels the whole event. */
-  private static String moneyOfCancelledEvent(BookingCancelled cancelled) {
+  private static String moneyOfCancelledEvent(BookingCancelled cancelled, Locale locale) {
     if (cancelled.finalAmount().signum() <= 0) {
-      return "Your booking was free, so there is nothing to refund.";
+      return Templates.text(locale, "eventCancelled.free");
     }
-    String amount = cancelled.finalAmount().toPlainString() + " " + cancelled.currency();
-    return cancelled.previousStatus() == BookingStatus.CONFIRMED
-        ? "You paid "
-            + amount
-            + ": it is refunded to you in full, and a separate email confirms the refund."
-        : "You had not paid the "
-            + amount
-            + " yet, so nothing is charged. Should your payment still go through, it is refunded"
-            + " automatically.";
+    String amount = EmailFormats.money(cancelled.finalAmount(), cancelled.currency(), locale);
+    return Templates.text(
+        locale,
+        cancelled.previousStatus() == BookingStatus.CONFIRMED
+            ? "eventCancelled.paid"
+            : "eventCancelled.unpaid",
+        amount);
+  }
+
+  /** The event's start in its own time zone, the recipient's way. */
+  private static String start(EventView event, Locale locale) {
+    return EmailFormats.when(event.startDate().toInstant(), event.timeZone(), locale);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   void onRefund(@Observes RefundBooked refund) {
     UserView user = accounts.user(refund.userId());
+    Locale locale = accounts.locale(refund.userId());
     long eventId = bookings.get(refund.bookingId(), refund.userId()).eventId();
     EventView event = catalog.event(eventId, null);
     String reason =
         switch (refund.reason()) {
-          case SEATS_GONE ->
-              "Your payment arrived after your reservation had run out, and the seats were sold"
-                  + " meanwhile (or the event is no longer on sale), so we could not issue tickets."
-                  + " We are sorry.";
-          case COUPON_USED_UP ->
-              "Your payment arrived after your reservation had run out, and meanwhile the last"
-                  + " use of your coupon went to another booking, so we could not issue tickets at"
-                  + " the discounted price. We are sorry.";
-          case BOOKING_CLOSED ->
-              "Your payment arrived after your booking had been cancelled, so no tickets were"
-                  + " issued.";
-          case CANCELLED -> "Your booking was cancelled.";
-          case EVENT_CANCELLED -> "The organizer cancelled the event.";
+          case SEATS_GONE, COUPON_USED_UP, BOOKING_CLOSED, CANCELLED, EVENT_CANCELLED ->
+              Templates.text(locale, "refund." + refund.reason().name());
           case ORGANIZER, PROVIDER ->
-              refund.full()
-                  ? "The organizer refunded your booking."
-                  : "The organizer" + " refunded part of your booking; your tickets stay valid.";
+              Templates.text(locale, refund.full() ? "refund.full" : "refund.partial");
         };
     queue(
         "refund",
         user,
+        locale,
         refund.bookingId(),
         null,
         Map.of(
             "eventTitle", event.title(),
-            "amount", refund.amount().toPlainString(),
-            "currency", refund.currency(),
-            "reason", reason));
+            "amount", EmailFormats.money(refund.amount(), refund.currency(), locale),
+            "reason",
+                refund.byHand() ? reason + " " + Templates.text(locale, "refund.byHand") : reason));
   }
 
   /**
@@ -241,13 +248,14 @@ public class Outbox {
   private void queue(
       String template,
       UserView user,
+      Locale locale,
       long bookingId,
       String attachments,
       Map<String, String> more) {
     Map<String, String> values = new java.util.HashMap<>(more);
     values.put("firstName", user.firstName());
     values.put("bookingId", String.valueOf(bookingId));
-    Templates.Rendered mail = Templates.render(template, values);
+    Templates.Rendered mail = Templates.render(template, locale, values);
     em.persist(
         OutboxMessage.queue(
             new OutboxMessage.Content(

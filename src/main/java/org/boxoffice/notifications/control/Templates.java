@@ -4,18 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Email templates in files ({@code templates/<name>.subject|.txt|.html} next to this package):
- * plain {@code {{name}}} placeholders. Values are user data: HTML-escaped in the HTML part, and
- * stripped of line breaks in the subject (no header injection). An unknown placeholder is left
- * empty.
+ * Email templates in files ({@code templates/<name>.subject|.txt|.html} next to this package) that
+ * hold the layout only: every text is a {@code [[key]]} of the resource bundle {@code
+ * org.boxoffice.notifications.emails} in the recipient's language (English, Traditional Chinese),
+ * and texts and templates hold plain {@code {{name}}} placeholders for the values ({@code {{lang}}}
+ * is the language's tag). Values are user data: HTML-escaped in the HTML part, and stripped of line
+ * breaks in the subject (no header injection). An unknown placeholder is left empty.
  */
 public final class Templates {
+  static final String BUNDLE = "org.boxoffice.notifications.emails";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9]+)}}");
+  private static final Pattern TEXT = Pattern.compile("\\[\\[([A-Za-z0-9.-]+)]]");
   private static final String ROOT = "/org/boxoffice/notifications/templates/";
 
   private Templates() {}
@@ -23,15 +32,45 @@ public final class Templates {
   /** A rendered email: subject, text and HTML alternatives. */
   public record Rendered(String subject, String text, String html) {}
 
-  public static Rendered render(String name, Map<String, String> values) {
+  /** The email {@code name} in the language {@code locale}, its placeholders filled. */
+  public static Rendered render(String name, Locale locale, Map<String, String> values) {
+    ResourceBundle texts = bundle(locale);
+    Map<String, String> all = new HashMap<>(values);
+    all.put("lang", locale.toLanguageTag());
     return new Rendered(
-        fill(load(name + ".subject"), values, Templates::oneLine).strip(),
-        fill(load(name + ".txt"), values, v -> v),
-        fill(load(name + ".html"), values, Templates::escapeHtml));
+        fill(texts(load(name + ".subject"), texts, v -> v), all, Templates::oneLine).strip(),
+        fill(texts(load(name + ".txt"), texts, v -> v), all, v -> v),
+        fill(
+            texts(load(name + ".html"), texts, Templates::escapeHtml), all, Templates::escapeHtml));
   }
 
-  static String fill(
-      String template, Map<String, String> values, java.util.function.UnaryOperator<String> esc) {
+  /**
+   * A text the code writes into an email ({@code code.<key>} of the bundle, through {@link
+   * MessageFormat} with these arguments), in the language {@code locale}.
+   */
+  public static String text(Locale locale, String key, Object... arguments) {
+    return new MessageFormat(bundle(locale).getString("code." + key), locale).format(arguments);
+  }
+
+  private static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle(
+        BUNDLE,
+        locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** The template with its {@code [[key]]} texts put in (escaped for the part). */
+  static String texts(String template, ResourceBundle texts, UnaryOperator<String> esc) {
+    Matcher m = TEXT.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(esc.apply(texts.getString(m.group(1)))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  static String fill(String template, Map<String, String> values, UnaryOperator<String> esc) {
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

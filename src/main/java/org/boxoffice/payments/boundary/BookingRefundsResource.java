@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -34,6 +36,7 @@ public class BookingRefundsResource {
    * Refunds {@code amount} (all that is left when absent): 200 with the refund; 404 unless the
    * caller organizes the booking's event; 409 NOT_REFUNDABLE; 422 REFUND_TOO_LARGE.
    */
+  @TokenScope(ApiScope.BOOKINGS_WRITE)
   @POST
   @RolesAllowed("ORGANIZER")
   @Operation(

@@ -31,6 +31,7 @@ import org.boxoffice.payments.control.PaymentSettings;
 import org.boxoffice.payments.entity.Payment;
 import org.boxoffice.payments.entity.Refund;
 import org.boxoffice.payments.entity.RefundReason;
+import org.boxoffice.payments.entity.RefundStatus;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -236,7 +237,17 @@ public class PaymentLedger {
         .setParameter("bookingId", bookingId)
         .getResultStream()
         .findFirst()
-        .map(PaymentSummary::of);
+        .map(payment -> PaymentSummary.of(payment, refundedByHand(payment.id())));
+  }
+
+  private BigDecimal refundedByHand(long paymentId) {
+    Object total =
+        em.createNativeQuery(
+                "SELECT coalesce(sum(amount), 0) FROM refunds"
+                    + " WHERE payment_id = ?1 AND status = 'MANUAL'")
+            .setParameter(1, paymentId)
+            .getSingleResult();
+    return new BigDecimal(total.toString()).setScale(2);
   }
 
   /**
@@ -373,7 +384,10 @@ public class PaymentLedger {
   private long book(Payment payment, BigDecimal amount, RefundReason reason) {
     Instant now = clock.instant();
     BigDecimal refunded = payment.refund(amount, now);
-    Refund refund = Refund.requested(payment.id(), payment.bookingId(), refunded, reason, now);
+    Refund refund =
+        payment.refundsByHand()
+            ? Refund.byHand(payment.id(), payment.bookingId(), refunded, reason, now)
+            : Refund.requested(payment.id(), payment.bookingId(), refunded, reason, now);
     em.persist(refund);
     em.flush();
     // A cancellation has given the seats back already.
@@ -388,11 +402,12 @@ public class PaymentLedger {
             refunded,
             payment.currency(),
             reason,
-            payment.fullyRefunded()));
+            payment.fullyRefunded(),
+            refund.status() == RefundStatus.MANUAL));
     return refund.id();
   }
 
-  private boolean markProcessed(String eventId, String eventType) {
+  boolean markProcessed(String eventId, String eventType) {
     return em.createNativeQuery(MARK_PROCESSED)
             .setParameter(1, eventId)
             .setParameter(2, eventType)
@@ -405,7 +420,7 @@ public class PaymentLedger {
    * The payment of an intent, locked after its booking: booking row → payment row is the order
    * every path takes (a cancellation holds the booking when it books its refund).
    */
-  private Optional<Payment> lockByIntent(String intentId) {
+  Optional<Payment> lockByIntent(String intentId) {
     Optional<Payment> found =
         em.createNamedQuery(Payment.BY_INTENT, Payment.class)
             .setParameter("intentId", intentId)

@@ -25,6 +25,8 @@ import org.boxoffice.booking.boundary.BookingView;
 import org.boxoffice.booking.boundary.Bookings;
 import org.boxoffice.booking.boundary.Checkout;
 import org.boxoffice.payments.control.CircuitWatch;
+import org.boxoffice.payments.control.EcpayCircuitWatch;
+import org.boxoffice.payments.control.EcpayGateway;
 import org.boxoffice.payments.control.GatewayUnavailable;
 import org.boxoffice.payments.control.Gateways;
 import org.boxoffice.payments.control.MinorUnits;
@@ -56,6 +58,8 @@ public class Payments implements Checkout {
   @Inject PaymentLedger ledger;
   @Inject Bookings bookings;
   @Inject CircuitWatch circuit;
+  @Inject EcpayCircuitWatch ecpayCircuit;
+  @Inject EcpayPayments ecpay;
 
   @Resource ManagedExecutorService executor;
 
@@ -79,15 +83,16 @@ public class Payments implements Checkout {
   @Override
   public Checkout.PaymentDetails open(BookingView booking, long userId) {
     PaymentGateway.Intent intent;
-    PaymentGateway gateway;
+    PaymentGateway gateway = null;
     try {
-      gateway = gateways.current();
+      gateway = gateways.forCurrency(booking.currency());
       intent =
           gateway.createIntent(
               booking.id(), booking.finalAmount(), booking.currency(), "booking-" + booking.id());
-      circuit.succeeded();
+      watchOf(gateway).succeeded();
     } catch (GatewayUnavailable | FaultToleranceException e) {
-      circuit.failed(e);
+      CircuitWatch watch = watchOf(gateway);
+      watch.failed(e);
       LOG.log(
           Level.WARNING,
           "payment gateway unavailable for booking {0}; giving the hold back: {1}",
@@ -96,7 +101,7 @@ public class Payments implements Checkout {
       throw new UnavailableException(
           PAYMENT_GATEWAY_UNAVAILABLE,
           "Payments are unavailable right now; nothing was booked, try again shortly",
-          circuit.retryAfter());
+          watch.retryAfter());
     }
     Recorded recorded =
         recorder.submit(
@@ -105,11 +110,16 @@ public class Payments implements Checkout {
             MAX_COMBINED,
             0);
     if (recorded.failure() == null) {
-      return recorded.details();
+      return ecpay.withCheckout(recorded.details());
     }
     // Opened twice for one booking (a replayed answer, its first request still running or gone):
     // the gateway gave the same intent for the same key, and the first record stands.
-    return ledger.openedFor(booking.id()).orElseThrow(recorded::failure);
+    return ecpay.withCheckout(ledger.openedFor(booking.id()).orElseThrow(recorded::failure));
+  }
+
+  /** The circuit the gateway's calls are counted in: ECPay's own, or Stripe's. */
+  private CircuitWatch watchOf(PaymentGateway gateway) {
+    return gateway instanceof EcpayGateway ? ecpayCircuit : circuit;
   }
 
   /** A payment's record stored, or why it was not. */
@@ -126,7 +136,10 @@ public class Payments implements Checkout {
 
   @Override
   public Checkout.PaymentDetails resume(BookingView booking, long userId) {
-    return ledger.openedFor(booking.id()).orElseGet(() -> open(booking, userId));
+    return ledger
+        .openedFor(booking.id())
+        .map(ecpay::withCheckout)
+        .orElseGet(() -> open(booking, userId));
   }
 
   /**
@@ -229,6 +242,8 @@ public class Payments implements Checkout {
         .outgoing(refundId)
         .ifPresent(
             refund -> {
+              CircuitWatch watch =
+                  EcpayGateway.PROVIDER.equals(refund.provider()) ? ecpayCircuit : circuit;
               try {
                 String gatewayId =
                     gateways
@@ -238,10 +253,10 @@ public class Payments implements Checkout {
                             refund.amount(),
                             refund.currency(),
                             refund.idempotencyKey());
-                circuit.succeeded();
+                watch.succeeded();
                 ledger.refundSent(refundId, gatewayId);
               } catch (GatewayUnavailable | FaultToleranceException e) {
-                circuit.failed(e);
+                watch.failed(e);
                 LOG.log(
                     Level.WARNING,
                     "refund {0} not sent, retried later: {1}",

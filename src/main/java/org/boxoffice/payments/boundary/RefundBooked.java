@@ -14,4 +14,5 @@ public record RefundBooked(
     BigDecimal amount,
     String currency,
     RefundReason reason,
-    boolean full) {}
+    boolean full,
+    boolean byHand) {}

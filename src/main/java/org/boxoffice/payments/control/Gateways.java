@@ -10,9 +10,10 @@ import org.boxoffice.platform.control.PlatformSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
- * Chooses the gateway from configuration: Stripe when {@code STRIPE_API_KEY} is set, the sandbox
- * otherwise. The sandbox takes no money, so with {@code BOXOFFICE_ENV=production} it refuses to
- * serve: a SEVERE log at start, readiness DOWN, and every payment refused.
+ * Chooses the gateway: ECPay for the currencies it serves (New Taiwan dollars), when it is usable
+ * here; otherwise Stripe when {@code STRIPE_API_KEY} is set, the sandbox otherwise. The sandbox
+ * takes no money, so with {@code BOXOFFICE_ENV=production} it refuses to serve: a SEVERE log at
+ * start, readiness DOWN, and every payment refused.
  */
 @ApplicationScoped
 public class Gateways {
@@ -20,11 +21,27 @@ public class Gateways {
 
   @Inject StripeGateway stripe;
   @Inject SandboxGateway sandbox;
+  @Inject EcpayGateway ecpay;
 
   @Inject @ConfigProperties PaymentSettings settings;
   @Inject @ConfigProperties PlatformSettings platform;
 
   void onStart(@Observes Startup startup) {
+    if (!ecpay.usable()) {
+      LOG.severe(
+          "ECPay refused: BOXOFFICE_ENV=production needs ECPAY_MERCHANT_ID, ECPAY_HASH_KEY and"
+              + " ECPAY_HASH_IV of a merchant of one's own (not ECPay's public stage merchant)."
+              + " Bookings in "
+              + settings.ecpayCurrencies
+              + " go to the other gateway.");
+    } else if (!ecpay.configured()) {
+      LOG.warning(
+          "ECPay: no ECPAY_MERCHANT_ID configured, ECPay's public STAGE merchant is used for "
+              + settings.ecpayCurrencies
+              + " bookings. Development only.");
+    } else {
+      LOG.info("ECPay for " + settings.ecpayCurrencies + " bookings at " + ecpay.apiBase());
+    }
     if (stripe.configured()) {
       LOG.info("Payment gateway: Stripe");
       if (settings.stripeWebhookSecret.filter(s -> !s.isBlank()).isEmpty()) {
@@ -54,6 +71,17 @@ public class Gateways {
   }
 
   /**
+   * The gateway for a booking in this currency: ECPay for the currencies it serves when it is
+   * usable, {@link #current()} otherwise.
+   */
+  public PaymentGateway forCurrency(String currency) {
+    if (ecpay.serves(currency) && ecpay.usable()) {
+      return ecpay;
+    }
+    return current();
+  }
+
+  /**
    * The gateway a payment was made with, for its refunds: a sandbox payment is refunded by the
    * sandbox even on a server that now has Stripe configured.
    */
@@ -63,6 +91,9 @@ public class Gateways {
     }
     if ("stripe".equals(provider) && stripe.configured()) {
       return stripe;
+    }
+    if (EcpayGateway.PROVIDER.equals(provider) && ecpay.usable()) {
+      return ecpay;
     }
     throw new GatewayUnavailable("no " + provider + " gateway configured on this server", null);
   }

@@ -68,6 +68,17 @@ public class Payment {
   @Column(nullable = false)
   private int failures;
 
+  /** The gateway's own number of the trade (ECPay's TradeNo), once it told us. */
+  @Column(name = "gateway_trade_no")
+  private String gatewayTradeNo;
+
+  /** How the buyer paid (ECPay's PaymentType, e.g. Credit_CreditCard, ATM_TAISHIN), once known. */
+  @Column(name = "payment_method")
+  private String paymentMethod;
+
+  @Column(name = "reconciled_at")
+  private Instant reconciledAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -110,6 +121,50 @@ public class Payment {
     status = PaymentStatus.SUCCEEDED;
     updatedAt = now;
     return true;
+  }
+
+  /**
+   * The gateway told how this payment is (to be) paid: its trade number and method. Kept once the
+   * money arrived, so a notification that comes late (a payment code issued, told after the payment
+   * itself) can't change what was paid with.
+   */
+  public void recordGatewayTrade(String tradeNo, String method, Instant now) {
+    if (status != PaymentStatus.REQUIRES_PAYMENT && paymentMethod != null) {
+      return;
+    }
+    if (tradeNo != null && !tradeNo.isBlank()) {
+      gatewayTradeNo = tradeNo;
+    }
+    if (method != null && !method.isBlank()) {
+      paymentMethod = method;
+    }
+    updatedAt = now;
+  }
+
+  /**
+   * Whether money going back must be paid by hand: ECPay refunds card payments only (its DoAction
+   * API); an ATM transfer, a store code or a method not known is the organizer's to refund.
+   */
+  public boolean refundsByHand() {
+    return "ecpay".equals(provider)
+        && (paymentMethod == null || !paymentMethod.startsWith("Credit"));
+  }
+
+  /** Looked up at the gateway now (reconciliation), so no other replica asks again at once. */
+  public void reconciled(Instant now) {
+    reconciledAt = now;
+  }
+
+  public String gatewayTradeNo() {
+    return gatewayTradeNo;
+  }
+
+  public String paymentMethod() {
+    return paymentMethod;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
   }
 
   /** An attempt to pay failed; the customer may try again while the hold lasts. */

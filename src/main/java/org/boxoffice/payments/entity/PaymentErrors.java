@@ -7,6 +7,7 @@ public final class PaymentErrors {
   public static final String INVALID_SIGNATURE = "INVALID_SIGNATURE";
   public static final String NOT_REFUNDABLE = "NOT_REFUNDABLE";
   public static final String REFUND_TOO_LARGE = "REFUND_TOO_LARGE";
+  public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
 
   private PaymentErrors() {}
 }

@@ -67,6 +67,14 @@ public class Refund {
     return r;
   }
 
+  /** To be paid back by the organizer by hand: never sent to a gateway. */
+  public static Refund byHand(
+      long paymentId, long bookingId, BigDecimal amount, RefundReason reason, Instant now) {
+    Refund r = requested(paymentId, bookingId, amount, reason, now);
+    r.status = RefundStatus.MANUAL;
+    return r;
+  }
+
   /** Already refunded at the provider (a refund made there, reported by webhook). */
   public static Refund reported(
       long paymentId, long bookingId, BigDecimal amount, String gatewayId, Instant now) {
@@ -90,8 +98,9 @@ public class Refund {
     return "refund-" + id;
   }
 
+  /** Nothing more to send: the gateway took it, or it is the organizer's to pay back by hand. */
   public boolean done() {
-    return status == RefundStatus.SUCCEEDED;
+    return status != RefundStatus.REQUESTED;
   }
 
   public Long id() {

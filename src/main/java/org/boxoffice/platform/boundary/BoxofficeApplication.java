@@ -45,6 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
               "An event's image: its organizer uploads or deletes it; anyone fetches its renditions"),
       @Tag(name = "Coupons", description = "Discount codes of an event, kept by its organizer"),
       @Tag(
+          name = "Waiting list",
+          description =
+              "Lining up for sold-out seats; freed seats are offered in order, as holds to claim"),
+      @Tag(
           name = "Bookings",
           description = "Booking seats, the caller's bookings, their tickets and refunds"),
       @Tag(
@@ -53,7 +57,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(
           name = "Tickets",
           description = "A ticket's QR code and printable PDF, and check-in at the door"),
-      @Tag(name = "Audit", description = "The audit trail of sensitive operations, for admins")
+      @Tag(
+          name = "API tokens",
+          description =
+              "Organizers' scoped, revocable tokens for their other tools (Authorization: Bearer"
+                  + " bxo_pat_…)"),
+      @Tag(name = "Privacy", description = "Your personal data: export it, or erase your account"),
+      @Tag(name = "Audit", description = "The audit trail of sensitive operations, for admins"),
+      @Tag(
+          name = "Webhooks",
+          description =
+              "Outgoing webhooks: an organizer's endpoints, signed deliveries (Standard Webhooks),"
+                  + " the delivery log and redelivery")
     },
     components =
         @Components(

@@ -26,7 +26,11 @@ public class BusinessCounters {
           "payments.failed",
           "refunds.sent",
           // emails.sent and emails.failed (by reason) are registered by the outbox sender.
-          "tickets.checked_in");
+          "tickets.checked_in",
+          "waitlist.entries",
+          "waitlist.offers.made",
+          "waitlist.offers.claimed",
+          "waitlist.offers.expired");
 
   @Inject MetricRegistry registry;
 

@@ -48,15 +48,17 @@ public class RequestSizeLimitFilter extends HttpFilter {
 
   private long limitOf(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    String type = request.getContentType();
+    boolean multipart =
+        type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     if ("PUT".equals(request.getMethod()) && IMAGE_UPLOAD.matcher(path).matches()) {
-      return Math.max(settings.imageMaxBytes, settings.maxBodyBytes);
+      // As the body, or as the part of a form (the part's own limit is checked by the resource).
+      return Math.max(
+          settings.imageMaxBytes + (multipart ? MULTIPART_OVERHEAD_BYTES : 0),
+          settings.maxBodyBytes);
     }
     // The admin event editor's image upload: the image plus the form's other fields.
-    String type = request.getContentType();
-    if ("POST".equals(request.getMethod())
-        && path.startsWith("/admin/")
-        && type != null
-        && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+    if ("POST".equals(request.getMethod()) && path.startsWith("/admin/") && multipart) {
       return Math.max(settings.imageMaxBytes + MULTIPART_OVERHEAD_BYTES, settings.maxBodyBytes);
     }
     return settings.maxBodyBytes;

@@ -92,9 +92,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
     chain.doFilter(
         request,
-        request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
-            ? new NoncePolicyResponse(response)
-            : response);
+        request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+            ? response
+            : new NoncePolicyResponse(response));
   }
 
   /** The strict policy, letting also the scripts that carry this per-response nonce run. */
@@ -104,10 +104,10 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   /**
-   * Admin pages: PrimeFaces in CSP mode moves its scripts into blocks carrying a per-response nonce
-   * and adds a policy header naming it. Two policy headers would both be enforced (and ours,
-   * without the nonce, would block those scripts), so its header is replaced by our strict policy
-   * plus its nonce; a header without a nonce leaves the strict policy alone.
+   * Faces pages (admin and attendee): PrimeFaces in CSP mode moves its scripts into blocks carrying
+   * a per-response nonce and adds a policy header naming it. Two policy headers would both be
+   * enforced (and ours, without the nonce, would block those scripts), so its header is replaced by
+   * our strict policy plus its nonce; a header without a nonce leaves the strict policy alone.
    */
   private static final class NoncePolicyResponse extends HttpServletResponseWrapper {
     NoncePolicyResponse(HttpServletResponse response) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,6 +30,7 @@ public class BookingTicketsResource {
   @Inject Tickets tickets;
   @Inject Caller caller;
 
+  @TokenScope(ApiScope.BOOKINGS_READ)
   @GET
   @RolesAllowed({"ATTENDEE", "ORGANIZER", "ADMIN"})
   @Operation(operationId = "listBookingTickets", summary = "The tickets of your booking")

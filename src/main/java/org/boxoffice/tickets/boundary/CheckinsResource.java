@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.entity.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +36,7 @@ public class CheckinsResource {
    * number; 404 for an unknown number or another organizer's ticket; 409 ALREADY_CHECKED_IN /
    * TICKET_NOT_VALID.
    */
+  @TokenScope(ApiScope.CHECKINS_WRITE)
   @POST
   @RolesAllowed("ORGANIZER")
   @Operation(

@@ -56,6 +56,7 @@ public class Tickets implements CheckIns {
   @Inject Catalog catalog;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<TicketCheckedIn> checkins;
 
   /** One ticket per seat, in the transaction that confirms the booking. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -215,6 +216,14 @@ public class Tickets implements CheckIns {
           TICKET_NOT_VALID, "Ticket " + ticket.ticketNumber() + " is " + ticket.status());
     }
     metrics.counter("tickets.checked_in").inc();
+    checkins.fire(
+        new TicketCheckedIn(
+            ticket.id(),
+            ticket.ticketNumber(),
+            ticket.bookingId(),
+            ticket.eventId(),
+            ticket.organizerId(),
+            now));
     return new CheckinView(ticket.ticketNumber(), holderName(ticket), utc(now));
   }
 

@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -24,6 +26,7 @@ public class TicketsResource {
   @Inject Tickets tickets;
   @Inject Caller caller;
 
+  @TokenScope(ApiScope.BOOKINGS_READ)
   @GET
   @Path("{id: [0-9]{1,18}}/qr.png")
   @Produces("image/png")
@@ -41,6 +44,7 @@ public class TicketsResource {
         .build();
   }
 
+  @TokenScope(ApiScope.BOOKINGS_READ)
   @GET
   @Path("{id: [0-9]{1,18}}.pdf")
   @Produces("application/pdf")

@@ -136,6 +136,48 @@ public final class Api {
     }
   }
 
+  /** A GET of this path with this caller's token and headers, for a client of its own. */
+  public HttpRequest.Builder get(String path, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Accept", accept);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return request.GET();
+  }
+
+  /**
+   * Opens a Server-Sent Events stream only to see how it answers: a stream that opens is closed at
+   * once (status and headers, empty body); a refusal is read whole.
+   */
+  public ApiResponse peekStream(String path) {
+    try {
+      HttpResponse<java.io.InputStream> response =
+          CLIENT.send(
+              get(path, "text/event-stream").timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream body = response.body()) {
+        boolean streaming =
+            response.statusCode() == 200
+                && response
+                    .headers()
+                    .firstValue("Content-Type")
+                    .orElse("")
+                    .startsWith("text/event-stream");
+        String text =
+            streaming
+                ? ""
+                : new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new ApiResponse(response.statusCode(), response.headers(), text);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends a request the caller built in full (raw bodies, odd headers). */
   public ApiResponse send(HttpRequest request) {
     try {

@@ -91,6 +91,21 @@ public final class LibertyServer implements AutoCloseable {
     return Api.at(httpPort);
   }
 
+  /** Adds a line to the copy's jvm.options (before it starts), e.g. a system property. */
+  public LibertyServer withJvmOption(String option) {
+    Path options = wlp.resolve("usr/servers").resolve(name).resolve("jvm.options");
+    try {
+      Files.writeString(
+          options,
+          System.lineSeparator() + option + System.lineSeparator(),
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   public int httpPort() {
     return httpPort;
   }
