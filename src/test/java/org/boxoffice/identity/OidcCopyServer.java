@@ -212,9 +212,6 @@ public final class OidcCopyServer implements BeforeAllCallback {
         // This copy lives to the end of the run: its waiting-list job stays idle, so the offers
         // WaitlistIT counts on its own two servers are not made here.
         env.put("BOXOFFICE_WAITLIST_INTERVAL_SECONDS", "86400");
-        // Nor does it send webhooks: without the loopback allowance it would refuse (and count as
-        // failed) the deliveries the webhook tests' receivers on loopback wait for.
-        env.put("BOXOFFICE_WEBHOOKS_INTERVAL_MILLIS", "0");
         r.copy = LibertyServer.copyOfMain("boxoffice-oidc", LibertyServer.port(40), env);
         r.copy.start().awaitReady(200, Duration.ofMinutes(4));
         return r;

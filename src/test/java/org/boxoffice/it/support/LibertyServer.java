@@ -82,9 +82,23 @@ public final class LibertyServer implements AutoCloseable {
     return Integer.getInteger("it.http.port", 9080) + offset;
   }
 
-  /** The environment that points a copy at the integration-test database. */
+  /**
+   * The environment that points a copy at the integration-test database. Webhooks are the main
+   * server's job in the tests (it may send to loopback receivers, a copy may not): a copy that
+   * delivered would claim the main server's deliveries and refuse them, so copies keep their
+   * delivery job idle unless a test turns it on by putting its own {@code
+   * BOXOFFICE_WEBHOOKS_INTERVAL_MILLIS}.
+   */
   public static Map<String, String> testDatabaseEnv() {
-    return Map.of("DB_URL", Db.url(), "DB_USER", Db.user(), "DB_PASSWORD", Db.password());
+    return Map.of(
+        "DB_URL",
+        Db.url(),
+        "DB_USER",
+        Db.user(),
+        "DB_PASSWORD",
+        Db.password(),
+        "BOXOFFICE_WEBHOOKS_INTERVAL_MILLIS",
+        "0");
   }
 
   public Api api() {
