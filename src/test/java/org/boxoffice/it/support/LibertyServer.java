@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -48,6 +49,13 @@ public final class LibertyServer implements AutoCloseable {
       Files.createDirectories(copy.resolve("apps"));
       Files.copy(main.resolve("server.xml"), copy.resolve("server.xml"));
       Files.copy(main.resolve("jvm.options"), copy.resolve("jvm.options"));
+      // A copy serves one test class for a minute or two: the client compiler alone and the
+      // serial collector leave the two cores to the servers already running and bring a copy up in
+      // about half the time (55 s -> 26 s measured here with the suite's main server running).
+      Files.writeString(
+          copy.resolve("jvm.options"),
+          "-XX:TieredStopAtLevel=1\n-XX:+UseSerialGC\n",
+          StandardOpenOption.APPEND);
       try (Stream<Path> apps = Files.list(main.resolve("apps"))) {
         for (Path app : apps.toList()) {
           Files.copy(app, copy.resolve("apps").resolve(app.getFileName()));
@@ -112,8 +120,8 @@ public final class LibertyServer implements AutoCloseable {
       Files.writeString(
           options,
           System.lineSeparator() + option + System.lineSeparator(),
-          java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
