@@ -36,7 +36,7 @@ public class Gateways {
               + " ECPAY_HASH_IV of a merchant of one's own (not ECPay's public stage merchant)."
               + " Bookings in "
               + settings.ecpayCurrencies
-              + " go to the other gateway.");
+              + " go to the other gateway; events pinned to ECPay take no payments (503).");
     } else if (!ecpay.configured()) {
       LOG.warning(
           "ECPay: no ECPAY_MERCHANT_ID configured, ECPay's public STAGE merchant is used for "
