@@ -38,7 +38,13 @@ final class EventFieldIds {
       return row < 0 || !TIER_INPUTS.contains(input) ? null : FORM + ":tiers:" + row + ":" + input;
     }
     return switch (field) {
-      case "title", "description", "location", "timeZone", "capacity", "currency" ->
+      case "title",
+          "description",
+          "location",
+          "timeZone",
+          "capacity",
+          "currency",
+          "paymentGateway" ->
           FORM + ":" + field;
       case "startDate" -> FORM + ":start";
       case "endDate" -> FORM + ":end";

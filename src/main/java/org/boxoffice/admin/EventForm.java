@@ -20,6 +20,7 @@ public class EventForm implements Serializable {
   private String timeZone = "UTC";
   private Integer capacity;
   private String currency = "EUR";
+  private String paymentGateway = "AUTO";
   private final List<TierRow> tiers = new ArrayList<>();
 
   /** A new event's form: one empty ticket type to fill in. */
@@ -40,6 +41,7 @@ public class EventForm implements Serializable {
     form.end = EventTimes.format(event.endDate(), event.timeZone());
     form.capacity = event.capacity();
     form.currency = event.currency();
+    form.paymentGateway = event.paymentGateway().name();
     for (TicketTypeView tier : event.ticketTypes()) {
       form.tiers.add(TierRow.of(tier));
     }
@@ -104,6 +106,14 @@ public class EventForm implements Serializable {
 
   public void setCapacity(Integer capacity) {
     this.capacity = capacity;
+  }
+
+  public String getPaymentGateway() {
+    return paymentGateway;
+  }
+
+  public void setPaymentGateway(String paymentGateway) {
+    this.paymentGateway = paymentGateway;
   }
 
   public String getCurrency() {

@@ -13,8 +13,8 @@ import org.boxoffice.events.boundary.UpdateEventRequest;
 
 /**
  * Turns the event form into the events boundary's requests. An update carries only what the
- * organizer changed in capacity and ticket types, so an untouched tier is never re-validated
- * against what it has sold.
+ * organizer changed in capacity, payment gateway and ticket types, so an untouched tier is never
+ * re-validated against what it has sold.
  */
 final class EventRequests {
   private EventRequests() {}
@@ -30,7 +30,8 @@ final class EventRequests {
         form.getTimeZone(),
         form.getCapacity(),
         form.getCurrency(),
-        form.getTiers().stream().map(EventRequests::newTier).toList());
+        form.getTiers().stream().map(EventRequests::newTier).toList(),
+        form.getPaymentGateway());
   }
 
   /**
@@ -60,7 +61,10 @@ final class EventRequests {
         form.getTimeZone(),
         Objects.equals(capacity, saved.capacity()) ? null : capacity,
         changes,
-        added.isEmpty() ? null : added);
+        added.isEmpty() ? null : added,
+        Objects.equals(form.getPaymentGateway(), saved.paymentGateway().name())
+            ? null
+            : form.getPaymentGateway());
   }
 
   private static TicketTypeChange change(TierRow row, TicketTypeView was) {

@@ -11,6 +11,7 @@ import org.boxoffice.events.boundary.TicketTypeRequest;
 import org.boxoffice.events.boundary.TicketTypeView;
 import org.boxoffice.events.boundary.UpdateEventRequest;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 import org.junit.jupiter.api.Test;
 
 class EventRequestsTest {
@@ -123,6 +124,7 @@ class EventRequestsTest {
         100,
         90,
         "EUR",
+        PaymentGatewayChoice.AUTO,
         1,
         List.of(
             new TicketTypeView(

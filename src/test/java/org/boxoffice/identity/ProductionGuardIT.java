@@ -26,6 +26,10 @@ class ProductionGuardIT {
     env.put("BOXOFFICE_ENV", "production");
     Path dataDir = Files.createTempDirectory("boxoffice-prod-guard");
     env.put("BOXOFFICE_DATA_DIR", dataDir.toAbsolutePath().toString());
+    // ECPay's older public stage merchant, configured as if it were one's own: refused too.
+    env.put("ECPAY_MERCHANT_ID", "2000132");
+    env.put("ECPAY_HASH_KEY", "prodGuardKey0001");
+    env.put("ECPAY_HASH_IV", "prodGuardIv00001");
     try (LibertyServer server =
         LibertyServer.copyOfMain("prodguard", LibertyServer.port(12), env)) {
       server
@@ -42,14 +46,16 @@ class ProductionGuardIT {
           .contains("SEVERE")
           .contains("BOXOFFICE_ENV=production requires JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
           .contains("BOXOFFICE_ENV=production requires TOTP_ENCRYPTION_KEY")
-          .contains("BOXOFFICE_ENV=production requires QR_SIGNING_KEY");
+          .contains("BOXOFFICE_ENV=production requires QR_SIGNING_KEY")
+          .contains("ECPay refused: BOXOFFICE_ENV=production needs ECPAY_MERCHANT_ID");
+      // Readiness says ECPay takes no payments here: TWD events cannot be pinned to it, and AUTO
+      // ones go to the other gateway (EcpayGatewayChoiceIT shows the refusal of the choice).
+      JsonObject payments = check(server, "payments");
+      assertThat(payments.getString("status")).isEqualTo("DOWN");
+      assertThat(payments.getJsonObject("data").getString("ecpay")).isEqualTo("refused");
+      assertThat(payments.getJsonObject("data").getString("ecpayCircuit")).isEqualTo("closed");
       // Each pod making its own QR key would turn away at one door the tickets another issued.
-      JsonObject qr =
-          Api.parse(server.api().get("/health/ready").body()).getJsonArray("checks").stream()
-              .map(JsonValue::asJsonObject)
-              .filter(check -> check.getString("name").equals("qr-key"))
-              .findFirst()
-              .orElseThrow();
+      JsonObject qr = check(server, "qr-key");
       assertThat(qr.getString("status")).isEqualTo("DOWN");
       assertThat(dataDir.resolve("qr")).doesNotExist();
       String email = "prod-guard-" + UUID.randomUUID() + "@example.test";
@@ -72,5 +78,13 @@ class ProductionGuardIT {
                   email))
           .isZero();
     }
+  }
+
+  private static JsonObject check(LibertyServer server, String name) {
+    return Api.parse(server.api().get("/health/ready").body()).getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(check -> check.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

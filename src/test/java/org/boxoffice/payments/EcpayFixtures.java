@@ -19,20 +19,37 @@ final class EcpayFixtures {
 
   /** A published TWD event of one ticket type at {@code price} whole New Taiwan dollars. */
   static long twdEvent(User organizer, int capacity, String price) {
+    return event(organizer.api(), "TWD", null, capacity, price);
+  }
+
+  /** The body that creates an event in {@code currency}, with a paymentGateway unless null. */
+  static String eventBody(String currency, String gateway, int capacity, String price) {
     OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(20);
-    String body =
-        """
+    return """
         {"title": "台北 concert", "description": "d", "location": "Taipei",
-         "startDate": "%s", "endDate": "%s", "capacity": %d, "currency": "TWD",
+         "startDate": "%s", "endDate": "%s", "capacity": %d, "currency": "%s",%s
          "ticketTypes": [{"name": "Standard", "price": %s, "maxPerOrder": 10}]}
         """
-            .formatted(start, start.plusHours(3), capacity, price);
-    ApiResponse created = organizer.api().post("/events", body);
+        .formatted(
+            start,
+            start.plusHours(3),
+            capacity,
+            currency,
+            gateway == null ? "" : " \"paymentGateway\": \"" + gateway + "\",",
+            price);
+  }
+
+  /**
+   * A published event in {@code currency} on the server {@code api} talks to, its gateway chosen
+   * ({@code null}: the field left out).
+   */
+  static long event(Api api, String currency, String gateway, int capacity, String price) {
+    ApiResponse created = api.post("/events", eventBody(currency, gateway, capacity, price));
     if (created.status() != 201) {
       throw new IllegalStateException("event creation failed: " + created);
     }
     long id = created.data().getJsonNumber("id").longValue();
-    ApiResponse published = organizer.api().post("/events/" + id + "/publish", "{}");
+    ApiResponse published = api.post("/events/" + id + "/publish", "{}");
     if (published.status() != 200) {
       throw new IllegalStateException("publish failed: " + published);
     }

@@ -183,6 +183,10 @@ final class StripeCopyServer implements BeforeAllCallback {
         r.env.put("STRIPE_API_KEY", "sk_test_dummy");
         r.env.put("BOXOFFICE_STRIPE_API_BASE", "http://127.0.0.1:" + r.stripe.port());
         r.env.put("STRIPE_WEBHOOK_SECRET", StripeEvents.WEBHOOK_SECRET);
+        // ECPay at its stand-in (started by the classes that use it), never ECPay's real stage.
+        r.env.put("BOXOFFICE_ECPAY_API_BASE", EcpayStandIn.base());
+        r.env.put(
+            "BOXOFFICE_ECPAY_CALLBACK_BASE_URL", "http://127.0.0.1:" + LibertyServer.port(11));
         r.env.put("SMTP_HOST", "127.0.0.1");
         r.env.put("SMTP_PORT", String.valueOf(r.smtpSetup.getPort()));
         r.env.put("SMTP_FROM", "Boxoffice <tickets@boxoffice.test>");

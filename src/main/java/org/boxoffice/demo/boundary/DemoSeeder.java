@@ -112,7 +112,8 @@ public class DemoSeeder {
                     "Europe/Paris",
                     capacity,
                     "EUR",
-                    tiers))
+                    tiers,
+                    null))
             .id();
     events.publish(id, organizerId);
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.boxoffice.events.control.CalendarWriter;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 import org.boxoffice.platform.boundary.Page;
 import org.boxoffice.platform.entity.DomainException;
 
@@ -63,6 +64,18 @@ public class Catalog {
       throw DomainException.notFound(EVENT_NOT_FOUND, "No such event");
     }
     return metadata.organizerId();
+  }
+
+  /**
+   * The organizer's choice of payment gateway for an event, read afresh (never from the cache): a
+   * changed choice holds for the next booking on every replica.
+   */
+  public PaymentGatewayChoice paymentGatewayOf(long eventId) {
+    PaymentGatewayChoice choice = reads.paymentGateway(eventId);
+    if (choice == null) {
+      throw DomainException.notFound(EVENT_NOT_FOUND, "No such event");
+    }
+    return choice;
   }
 
   /** The event as an iCalendar (RFC 5545) document, visible to whoever may see the event. */

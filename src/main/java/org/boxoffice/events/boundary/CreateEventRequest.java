@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /events}. The description is plain text, stored as given: the API never renders it as
  * HTML, and clients must escape it. Rules across fields (end after start, a known time zone and
- * currency, tier quantity within capacity) are checked by {@link Events}.
+ * currency, tier quantity within capacity, a payment gateway this server can use for the currency)
+ * are checked by {@link Events}. {@code paymentGateway} is optional: absent means {@code AUTO}.
  */
 public record CreateEventRequest(
     @NotBlank @Size(max = 200) String title,
@@ -27,4 +29,14 @@ public record CreateEventRequest(
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR")
         String currency,
     @NotEmpty(message = "must have at least one ticket type") @Size(max = 20) @Valid
-        List<@NotNull TicketTypeRequest> ticketTypes) {}
+        List<@NotNull TicketTypeRequest> ticketTypes,
+    @Schema(
+            enumeration = {"AUTO", "STRIPE", "ECPAY"},
+            defaultValue = "AUTO",
+            description =
+                "The gateway that takes this event's payments. AUTO: the currency decides (ECPay"
+                    + " for TWD where it is usable, Stripe or the sandbox otherwise). STRIPE or"
+                    + " ECPAY: that gateway only; while it cannot take a payment, bookings are"
+                    + " refused with 503 PAYMENT_GATEWAY_UNAVAILABLE, never sent to another.")
+        @Pattern(regexp = "AUTO|STRIPE|ECPAY", message = "must be AUTO, STRIPE or ECPAY")
+        String paymentGateway) {}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 
 /**
  * The reads behind {@link EventCache}, each in its own short transaction: a read outside any
@@ -27,6 +28,16 @@ class EventReads {
   EventView metadata(long eventId, Instant now) {
     Event event = em.find(Event.class, eventId);
     return event == null ? null : Views.of(event, now, images);
+  }
+
+  @Transactional
+  PaymentGatewayChoice paymentGateway(long eventId) {
+    return em.createQuery(
+            "SELECT e.paymentGateway FROM Event e WHERE e.id = :id", PaymentGatewayChoice.class)
+        .setParameter("id", eventId)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   @Transactional

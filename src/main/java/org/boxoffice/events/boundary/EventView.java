@@ -5,10 +5,12 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 
 /**
  * {@code GET /events/{id}}. Times are in the event's own time zone. The description is plain text
  * exactly as the organizer wrote it, never HTML. {@code image} is absent when the event has none.
+ * {@code paymentGateway} is the organizer's choice of gateway ({@code AUTO}: the currency decides).
  */
 @JsonbPropertyOrder({
   "id",
@@ -22,6 +24,7 @@ import org.boxoffice.events.entity.EventStatus;
   "capacity",
   "availableSeats",
   "currency",
+  "paymentGateway",
   "organizerId",
   "ticketTypes",
   "image",
@@ -40,6 +43,7 @@ public record EventView(
     int capacity,
     int availableSeats,
     String currency,
+    PaymentGatewayChoice paymentGateway,
     long organizerId,
     List<TicketTypeView> ticketTypes,
     EventImageView image,
@@ -60,6 +64,7 @@ public record EventView(
         capacity,
         seats,
         currency,
+        paymentGateway,
         organizerId,
         tiers,
         image,

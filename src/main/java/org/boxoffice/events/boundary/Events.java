@@ -25,6 +25,7 @@ import org.boxoffice.audit.boundary.AuditTrail;
 import org.boxoffice.events.entity.Event;
 import org.boxoffice.events.entity.EventErrors;
 import org.boxoffice.events.entity.EventStatus;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 import org.boxoffice.events.entity.TicketType;
 import org.boxoffice.platform.control.Failures;
 import org.boxoffice.platform.entity.DomainException;
@@ -41,6 +42,7 @@ public class Events {
   @Inject EventCache cache;
   @Inject EventImageLinks images;
   @Inject SeatInventory inventory;
+  @Inject PaymentGatewayRules gatewayRules;
   @Inject jakarta.enterprise.event.Event<EventCancelled> cancellations;
   @Inject jakarta.enterprise.event.Event<EventUpdated> updates;
 
@@ -49,6 +51,7 @@ public class Events {
   public EventView create(long organizerId, CreateEventRequest request) {
     Instant now = clock.instant();
     checkCurrency(request.currency());
+    PaymentGatewayChoice gateway = gatewayChoice(request.paymentGateway(), request.currency());
     Event event =
         new Event(
             organizerId,
@@ -61,6 +64,7 @@ public class Events {
             request.capacity(),
             request.currency(),
             now);
+    event.choosePaymentGateway(gateway);
     List<TicketTypeRequest> tiers = request.ticketTypes();
     for (int i = 0; i < tiers.size(); i++) {
       String field = "ticketTypes[" + i + "]";
@@ -117,6 +121,9 @@ public class Events {
             eventId, organizerId, seatsChange ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
     event.requireEditable(now);
     event.describe(strip(request.title()), request.description(), strip(request.location()));
+    if (request.paymentGateway() != null) {
+      event.choosePaymentGateway(gatewayChoice(request.paymentGateway(), event.currency()));
+    }
     if (request.startDate() != null || request.endDate() != null || request.timeZone() != null) {
       ZoneId current = ZoneId.of(event.timeZone());
       Instant start =
@@ -285,6 +292,22 @@ public class Events {
     if (start != null && end != null && !end.isAfter(start)) {
       throw DomainException.invalid(field + ".salesEnd", "must be after salesStart");
     }
+  }
+
+  /**
+   * The organizer's choice of gateway ({@code AUTO} when none is given); 400 on {@code
+   * paymentGateway} when this server cannot take the event's currency through it.
+   */
+  private PaymentGatewayChoice gatewayChoice(String requested, String currency) {
+    PaymentGatewayChoice choice =
+        requested == null ? PaymentGatewayChoice.AUTO : PaymentGatewayChoice.valueOf(requested);
+    gatewayRules
+        .refusal(choice, currency)
+        .ifPresent(
+            reason -> {
+              throw DomainException.invalid("paymentGateway", reason);
+            });
+    return choice;
   }
 
   private static void checkCurrency(String code) {

@@ -173,7 +173,9 @@ public class EventsResource {
       responseCode = "400",
       description =
           "VALIDATION_FAILED: missing or out-of-range fields, an unknown currency or time "
-              + "zone, endDate not after startDate, a ticket type larger than the capacity")
+              + "zone, endDate not after startDate, a ticket type larger than the capacity, a "
+              + "paymentGateway this server cannot use for the currency (ECPAY for a currency "
+              + "other than TWD or where ECPay is refused, STRIPE without Stripe configured)")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
   @APIResponse(responseCode = "429", ref = "RateLimited")
@@ -193,10 +195,14 @@ public class EventsResource {
   @RolesAllowed("ORGANIZER")
   @Operation(
       operationId = "updateEvent",
-      summary = "Change an event's details, capacity or ticket types")
+      summary = "Change an event's details, capacity, payment gateway or ticket types")
   @SecurityRequirement(name = "bearer")
   @APIResponse(responseCode = "200", description = "The changed event")
-  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: out-of-range fields, or a paymentGateway this server cannot use for"
+              + " the event's currency")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: only organizers")
   @APIResponse(

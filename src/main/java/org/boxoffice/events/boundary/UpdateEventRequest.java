@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code PATCH /events/{id}}: every field optional, only those sent change. {@code ticketTypes}
@@ -25,4 +26,14 @@ public record UpdateEventRequest(
     @Size(max = 64) String timeZone,
     @Min(1) @Max(1_000_000) Integer capacity,
     @Size(max = 20) @Valid List<@NotNull TicketTypeChange> ticketTypes,
-    @Size(max = 20) @Valid List<@NotNull TicketTypeRequest> addTicketTypes) {}
+    @Size(max = 20) @Valid List<@NotNull TicketTypeRequest> addTicketTypes,
+    @Schema(
+            enumeration = {"AUTO", "STRIPE", "ECPAY"},
+            defaultValue = "AUTO",
+            description =
+                "The gateway that takes this event's payments. AUTO: the currency decides (ECPay"
+                    + " for TWD where it is usable, Stripe or the sandbox otherwise). STRIPE or"
+                    + " ECPAY: that gateway only; while it cannot take a payment, bookings are"
+                    + " refused with 503 PAYMENT_GATEWAY_UNAVAILABLE, never sent to another.")
+        @Pattern(regexp = "AUTO|STRIPE|ECPAY", message = "must be AUTO, STRIPE or ECPAY")
+        String paymentGateway) {}

@@ -39,6 +39,7 @@ final class Views {
         event.capacity(),
         event.availableSeats(),
         event.currency(),
+        event.paymentGateway(),
         event.organizerId(),
         tiers,
         images.of(event.id()).orElse(null),

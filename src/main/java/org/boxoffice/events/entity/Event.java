@@ -77,6 +77,10 @@ public class Event {
   private String currency;
 
   @Enumerated(EnumType.STRING)
+  @Column(name = "payment_gateway", nullable = false)
+  private PaymentGatewayChoice paymentGateway = PaymentGatewayChoice.AUTO;
+
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private EventStatus status;
 
@@ -313,6 +317,15 @@ public class Event {
 
   public String currency() {
     return currency;
+  }
+
+  public PaymentGatewayChoice paymentGateway() {
+    return paymentGateway;
+  }
+
+  /** The organizer's choice of gateway; whether the server can honour it is checked before. */
+  public void choosePaymentGateway(PaymentGatewayChoice choice) {
+    this.paymentGateway = choice;
   }
 
   public EventStatus storedStatus() {

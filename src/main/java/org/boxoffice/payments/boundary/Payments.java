@@ -18,12 +18,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.boxoffice.booking.boundary.BookingView;
 import org.boxoffice.booking.boundary.Bookings;
 import org.boxoffice.booking.boundary.Checkout;
+import org.boxoffice.events.boundary.Catalog;
 import org.boxoffice.payments.control.CircuitWatch;
 import org.boxoffice.payments.control.EcpayCircuitWatch;
 import org.boxoffice.payments.control.EcpayGateway;
@@ -54,12 +56,19 @@ public class Payments implements Checkout {
   /** At most this many payment records a transaction. */
   private static final int MAX_COMBINED = 64;
 
+  /**
+   * The wait asked of a client whose payment this server's configuration refuses (the event's
+   * chosen gateway is not usable here): no circuit will close it, an operator has to act.
+   */
+  private static final Duration REFUSED_RETRY_AFTER = Duration.ofMinutes(5);
+
   @Inject Gateways gateways;
   @Inject PaymentLedger ledger;
   @Inject Bookings bookings;
   @Inject CircuitWatch circuit;
   @Inject EcpayCircuitWatch ecpayCircuit;
   @Inject EcpayPayments ecpay;
+  @Inject Catalog catalog;
 
   @Resource ManagedExecutorService executor;
 
@@ -85,14 +94,21 @@ public class Payments implements Checkout {
     PaymentGateway.Intent intent;
     PaymentGateway gateway = null;
     try {
-      gateway = gateways.forCurrency(booking.currency());
+      gateway = gateways.forEvent(catalog.paymentGatewayOf(booking.eventId()), booking.currency());
       intent =
           gateway.createIntent(
               booking.id(), booking.finalAmount(), booking.currency(), "booking-" + booking.id());
       watchOf(gateway).succeeded();
     } catch (GatewayUnavailable | FaultToleranceException e) {
-      CircuitWatch watch = watchOf(gateway);
-      watch.failed(e);
+      Duration retryAfter;
+      if (gateway == null) {
+        // Refused by this server's configuration before any call: no circuit to count it in.
+        retryAfter = REFUSED_RETRY_AFTER;
+      } else {
+        CircuitWatch watch = watchOf(gateway);
+        watch.failed(e);
+        retryAfter = watch.retryAfter();
+      }
       LOG.log(
           Level.WARNING,
           "payment gateway unavailable for booking {0}; giving the hold back: {1}",
@@ -101,7 +117,7 @@ public class Payments implements Checkout {
       throw new UnavailableException(
           PAYMENT_GATEWAY_UNAVAILABLE,
           "Payments are unavailable right now; nothing was booked, try again shortly",
-          watch.retryAfter());
+          retryAfter);
     }
     Recorded recorded =
         recorder.submit(

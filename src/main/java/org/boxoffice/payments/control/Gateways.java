@@ -6,14 +6,17 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 import org.boxoffice.platform.control.PlatformSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
- * Chooses the gateway: ECPay for the currencies it serves (New Taiwan dollars), when it is usable
- * here; otherwise Stripe when {@code STRIPE_API_KEY} is set, the sandbox otherwise. The sandbox
- * takes no money, so with {@code BOXOFFICE_ENV=production} it refuses to serve: a SEVERE log at
- * start, readiness DOWN, and every payment refused.
+ * Chooses the gateway: the one the event's organizer chose ({@code STRIPE}, {@code ECPAY}), or for
+ * {@code AUTO} ECPay for the currencies it serves (New Taiwan dollars) when it is usable here,
+ * otherwise Stripe when {@code STRIPE_API_KEY} is set, the sandbox otherwise. A chosen gateway that
+ * cannot take the payment is never replaced by another ({@link GatewayRefused}). The sandbox takes
+ * no money, so with {@code BOXOFFICE_ENV=production} it refuses to serve: a SEVERE log at start,
+ * readiness DOWN, and every payment refused.
  */
 @ApplicationScoped
 public class Gateways {
@@ -33,7 +36,7 @@ public class Gateways {
               + " ECPAY_HASH_IV of a merchant of one's own (not ECPay's public stage merchant)."
               + " Bookings in "
               + settings.ecpayCurrencies
-              + " go to the other gateway.");
+              + " go to the other gateway; events pinned to ECPay take no payments (503).");
     } else if (!ecpay.configured()) {
       LOG.warning(
           "ECPay: no ECPAY_MERCHANT_ID configured, ECPay's public STAGE merchant is used for "
@@ -79,6 +82,52 @@ public class Gateways {
       return ecpay;
     }
     return current();
+  }
+
+  /**
+   * The gateway for a booking of an event whose organizer chose {@code choice}: the chosen one, or
+   * {@link #forCurrency} for {@code AUTO}. Throws {@link GatewayRefused} when the chosen gateway
+   * cannot take this payment on this server.
+   */
+  public PaymentGateway forEvent(PaymentGatewayChoice choice, String currency) {
+    if (choice == PaymentGatewayChoice.AUTO) {
+      return forCurrency(currency);
+    }
+    refusal(choice, currency)
+        .ifPresent(
+            reason -> {
+              throw new GatewayRefused(reason);
+            });
+    return choice == PaymentGatewayChoice.ECPAY ? ecpay : stripe;
+  }
+
+  /**
+   * Why this server cannot take payments in {@code currency} through {@code choice}, if it can't.
+   */
+  public Optional<String> refusal(PaymentGatewayChoice choice, String currency) {
+    return switch (choice) {
+      case AUTO -> Optional.empty();
+      case STRIPE ->
+          stripe.configured()
+              ? Optional.empty()
+              : Optional.of("Stripe is not configured on this server (no STRIPE_API_KEY)");
+      case ECPAY -> {
+        if (!ecpay.serves(currency)) {
+          yield Optional.of("ECPay takes payments in " + settings.ecpayCurrencies + " only");
+        }
+        yield ecpay.usable()
+            ? Optional.empty()
+            : Optional.of(
+                "ECPay is refused on this server: production needs a merchant of one's own");
+      }
+    };
+  }
+
+  /**
+   * Whether ECPay can take payments here (a production server refuses the public stage merchant).
+   */
+  public boolean ecpayUsable() {
+    return ecpay.usable();
   }
 
   /**
