@@ -42,8 +42,9 @@ public class TokenScopesDocumented implements OASFilter {
   }
 
   /**
-   * Every JAX-RS resource is a CDI bean here (each names its scope), so the bean manager finds them
-   * all.
+   * Every JAX-RS resource here is a CDI bean (each has a bean-defining scope annotation), so the
+   * bean manager finds them all; one that were not would lose its x-token-scope, and ApiTokensIT
+   * would fail.
    */
   private static Map<String, ApiScope> scopesByOperationId() {
     Map<String, ApiScope> scopes = new HashMap<>();
