@@ -8,6 +8,7 @@
  * org.boxoffice.integrations.boundary.TokenScope} on each resource method, enforced by {@link
  * org.boxoffice.integrations.boundary.ScopeEnforcement}); an operation that names no scope refuses
  * every token, so a token can never mint tokens, change its owner's account or open the admin
- * pages.
+ * pages. The OpenAPI document shows each operation's scope as {@code x-token-scope}, written from
+ * the same annotation ({@link org.boxoffice.integrations.boundary.TokenScopesDocumented}).
  */
 package org.boxoffice.integrations;

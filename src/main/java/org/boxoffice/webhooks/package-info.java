@@ -1,7 +1,8 @@
 /**
  * Outgoing webhooks (issue 19): an organizer's endpoints hear about what happens in their events
  * (bookings confirmed, cancelled and refunded, tickets checked in, events updated and cancelled,
- * waiting-list offers), signed as the Standard Webhooks specification says.
+ * waiting-list offers made, run out and claimed, and lists closed), signed as the Standard Webhooks
+ * specification says.
  *
  * <p>It owns its endpoints and deliveries and never touches another feature's tables: it observes
  * the CDI events other features fire inside the transactions of their causes, and writes a delivery
@@ -10,6 +11,8 @@
  * and settles each attempt in a short transaction of its own; a server killed mid-request leaves
  * its rows to be sent again after the lease. No request goes to a URL that the SSRF rules ({@code
  * control.Destinations}) refuse, checked at registration and before every attempt. The organizer of
- * an endpoint that keeps failing is told through the notifications feature's outbox.
+ * an endpoint that keeps failing is told through the notifications feature's outbox. Settled
+ * deliveries are deleted after the retention period by a batched sweep that any number of servers
+ * may run at once.
  */
 package org.boxoffice.webhooks;

@@ -58,6 +58,7 @@ class ApiTokenTest {
   void scopes_have_their_wire_names() {
     assertThat(ApiScope.ofWireName("events:read")).contains(ApiScope.EVENTS_READ);
     assertThat(ApiScope.ofWireName("EVENTS_READ")).isEmpty();
-    assertThat(Set.of(ApiScope.values())).hasSize(5);
+    assertThat(ApiScope.ofWireName("webhooks:write")).contains(ApiScope.WEBHOOKS_WRITE);
+    assertThat(Set.of(ApiScope.values())).hasSize(7);
   }
 }

@@ -29,11 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(OidcCopyServer.class)
 class ApiTokensIT {
   private static final List<String> SCOPES =
-      List.of("events:read", "events:write", "bookings:read", "bookings:write", "checkins:write");
+      List.of(
+          "events:read",
+          "events:write",
+          "bookings:read",
+          "bookings:write",
+          "checkins:write",
+          "webhooks:read",
+          "webhooks:write");
 
   /**
    * The scope each operation of the API needs: the specification this test holds the served
-   * document to. Every operation not named here must refuse every API token.
+   * document's {@code x-token-scope} to. Every operation not named here must have none and refuse
+   * every API token.
    */
   private static final Map<String, String> SCOPE_OF =
       Map.ofEntries(
@@ -64,7 +72,15 @@ class ApiTokensIT {
           Map.entry("GET /bookings/{id}/tickets", "bookings:read"),
           Map.entry("GET /tickets/{id}/qr.png", "bookings:read"),
           Map.entry("GET /tickets/{id}.pdf", "bookings:read"),
-          Map.entry("POST /checkins", "checkins:write"));
+          Map.entry("POST /checkins", "checkins:write"),
+          Map.entry("GET /webhooks", "webhooks:read"),
+          Map.entry("GET /webhooks/{id}", "webhooks:read"),
+          Map.entry("GET /webhooks/{id}/deliveries", "webhooks:read"),
+          Map.entry("POST /webhooks", "webhooks:write"),
+          Map.entry("PATCH /webhooks/{id}", "webhooks:write"),
+          Map.entry("DELETE /webhooks/{id}", "webhooks:write"),
+          Map.entry("POST /webhooks/{id}/rotate-secret", "webhooks:write"),
+          Map.entry("POST /webhooks/{id}/deliveries/{deliveryId}/redeliver", "webhooks:write"));
 
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}:]+)[^}]*}");
@@ -243,10 +259,50 @@ class ApiTokensIT {
         .isEqualTo(401);
   }
 
+  @Test
+  void a_token_with_webhooks_read_lists_endpoints_and_one_with_webhooks_write_manages_them() {
+    Accounts.User organizer = Accounts.organizer();
+    Api reader = Api.server().as(secret(organizer, List.of("webhooks:read")));
+    Api writer = Api.server().as(secret(organizer, List.of("webhooks:write")));
+    String endpoint =
+        "{\"url\": \"http://127.0.0.1:9/hook\", \"eventTypes\": [\"booking.confirmed\"]}";
+
+    ApiResponse refused = reader.post("/webhooks", endpoint);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.errorCode()).isEqualTo("INSUFFICIENT_SCOPE");
+    assertThat(refused.header("WWW-Authenticate")).contains("scope=\"webhooks:write\"");
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM webhook_endpoints WHERE organizer_id = ?", organizer.id()))
+        .isZero();
+
+    ApiResponse created = writer.post("/webhooks", endpoint);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long id = created.data().getJsonNumber("id").longValue();
+    assertThat(writer.get("/webhooks").errorCode()).isEqualTo("INSUFFICIENT_SCOPE");
+
+    ApiResponse listed = reader.get("/webhooks");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    assertThat(listed.json().getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue())
+        .isEqualTo(id);
+    assertThat(reader.get("/webhooks/" + id + "/deliveries").status()).isEqualTo(200);
+    assertThat(reader.post("/webhooks/" + id + "/rotate-secret", "").errorCode())
+        .isEqualTo("INSUFFICIENT_SCOPE");
+    assertThat(reader.delete("/webhooks/" + id).errorCode()).isEqualTo("INSUFFICIENT_SCOPE");
+    assertThat(writer.post("/webhooks/" + id + "/rotate-secret", "").status()).isEqualTo(200);
+    assertThat(writer.delete("/webhooks/" + id).status()).isEqualTo(204);
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM webhook_endpoints WHERE organizer_id = ?", organizer.id()))
+        .isZero();
+  }
+
   /**
-   * Walks every operation of the served OpenAPI document: a token with every scope but the
-   * operation's own is refused with INSUFFICIENT_SCOPE, one with just that scope gets past the
-   * scope check; an operation that needs no scope refuses even a token with every scope.
+   * Walks every operation of the served OpenAPI document: the scope it states ({@code
+   * x-token-scope}) is the one specified above, a token with every scope but that one is refused
+   * with INSUFFICIENT_SCOPE, one with just that scope gets past the scope check; an operation that
+   * states no scope refuses even a token with every scope. The document and the enforcement cannot
+   * drift apart.
    */
   @Test
   void every_operation_of_the_openapi_document_enforces_its_scope() throws Exception {
@@ -262,6 +318,7 @@ class ApiTokensIT {
         Api.server().withHeader("Accept", "application/json").get("/openapi").json();
     JsonObject paths = openapi.getJsonObject("paths");
     List<String> problems = new ArrayList<>();
+    Map<String, String> stated = new LinkedHashMap<>();
     int walked = 0;
     for (String path : paths.keySet()) {
       JsonObject item = paths.getJsonObject(path);
@@ -272,8 +329,15 @@ class ApiTokensIT {
         walked++;
         String operation = method.toUpperCase() + " " + path.replaceFirst("^/api/v1", "");
         String contentType = contentTypeOf(item.getJsonObject(method));
-        String scope = SCOPE_OF.get(operation);
-        if (scope == null) {
+        JsonObject described = item.getJsonObject(method);
+        String scope =
+            described.containsKey("x-token-scope") ? described.getString("x-token-scope") : null;
+        if (scope != null) {
+          stated.put(operation, scope);
+        }
+        if (scope != null && !allBut.containsKey(scope)) {
+          problems.add(operation + " states an unknown scope " + scope);
+        } else if (scope == null) {
           expect(problems, operation, everything, method, path, contentType, true);
         } else {
           expect(problems, operation, allBut.get(scope), method, path, contentType, true);
@@ -282,6 +346,7 @@ class ApiTokensIT {
       }
     }
     assertThat(walked).isGreaterThan(60);
+    assertThat(stated).as("x-token-scope of each operation").isEqualTo(SCOPE_OF);
     assertThat(problems).isEmpty();
     Set<String> documented = new java.util.HashSet<>();
     for (String path : paths.keySet()) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.boxoffice.identity.control.Base32;
+import org.boxoffice.identity.control.Totp;
 import org.boxoffice.it.support.Accounts;
 import org.boxoffice.it.support.Accounts.User;
 import org.boxoffice.it.support.Api;
@@ -292,6 +294,59 @@ class PrivacyIT {
             Db.number(
                 "SELECT count(*) FROM account_erasures WHERE user_id = ?", organizer.user().id()))
         .isZero();
+  }
+
+  @Test
+  void an_account_with_two_factor_sign_in_is_erased_with_a_current_code_and_not_without_one() {
+    Person person = person("ORGANIZER");
+    User user = person.user();
+    String secret = user.api().post("/me/totp", null).data().getString("secret");
+    ApiResponse confirmed =
+        user.api().post("/me/totp/confirm", "{\"code\": \"" + totp(secret, 0) + "\"}");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
+    String wrong = totp(secret, 1).equals("123456") ? "654321" : "123456";
+
+    ApiResponse wrongCode = erase(user, "{\"totpCode\": \"" + wrong + "\"}");
+    assertThat(wrongCode.status()).as(wrongCode.toString()).isEqualTo(400);
+    assertThat(wrongCode.errorFields()).containsExactly("totpCode");
+    ApiResponse noProof = erase(user, "{}");
+    assertThat(noProof.status()).isEqualTo(400);
+    assertThat(noProof.errorFields()).containsExactly("password");
+    ApiResponse malformed = erase(user, "{\"totpCode\": \"" + "9".repeat(41) + "\"}");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.errorFields()).containsExactly("totpCode");
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM users WHERE id = ? AND first_name = ? AND totp_enabled",
+                user.id(),
+                person.firstName()))
+        .isEqualTo(1);
+    assertThat(Db.number("SELECT count(*) FROM account_erasures WHERE user_id = ?", user.id()))
+        .isZero();
+    assertThat(user.api().get("/me").status()).isEqualTo(200);
+
+    // The next time step's code: accepted (one step of drift) and never a replay of the confirm.
+    ApiResponse erased = erase(user, "{\"totpCode\": \"" + totp(secret, 1) + "\"}");
+
+    assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+    assertThat(Db.number("SELECT count(*) FROM account_erasures WHERE user_id = ?", user.id()))
+        .isEqualTo(1);
+    assertThat(
+            Db.number(
+                "SELECT count(*) FROM users WHERE id = ? AND (first_name = ? OR email = ?)",
+                user.id(),
+                person.firstName(),
+                user.email()))
+        .isZero();
+    assertThat(Db.number("SELECT count(*) FROM totp_recovery_codes WHERE user_id = ?", user.id()))
+        .isZero();
+    assertThat(user.api().get("/me").status()).isEqualTo(401);
+  }
+
+  /** The TOTP code of the account's secret, {@code steps} time steps from now. */
+  private static String totp(String secret, int steps) {
+    long now = System.currentTimeMillis() / 1000 + (long) steps * Totp.STEP_SECONDS;
+    return Totp.code(Base32.decode(secret), now, Totp.DIGITS);
   }
 
   /** The person's bookings, payments and refunds in figures. */

@@ -314,6 +314,201 @@ class WebhooksIT {
     assertThat(organizer.api().get("/webhooks/" + id(endpoint)).status()).isEqualTo(404);
   }
 
+  /**
+   * A sold-out event's waiting list: an offer, its expiry, the next offer and its claim, and the
+   * list closing on someone still in line each reach the organizer's endpoint, signed.
+   */
+  @Test
+  void waiting_list_offers_expiries_claims_and_closings_are_delivered() throws Exception {
+    Accounts.User organizer = Accounts.organizer();
+    try (Receiver receiver = new Receiver()) {
+      JsonObject endpoint =
+          Hooks.register(
+              organizer,
+              receiver.url(),
+              "waitlist.offered",
+              "waitlist.offer_expired",
+              "waitlist.claimed",
+              "waitlist.closed");
+      long eventId = oneSeatEvent(organizer.api());
+      Api holder = Accounts.attendee().api();
+      long booking = Hooks.book(holder, eventId);
+      Api first = Accounts.attendee().api();
+      Api second = Accounts.attendee().api();
+      Api third = Accounts.attendee().api();
+      long firstEntry = join(first, eventId);
+      long secondEntry = join(second, eventId);
+      assertThat(holder.post("/bookings/" + booking + "/cancel", "{}").status()).isEqualTo(200);
+
+      receiver.await(r -> types(r).contains("waitlist.offered"), WAIT);
+      Db.update(
+          "UPDATE waitlist_entries SET offer_expires_at = now() - interval '1 second' WHERE id = ?",
+          firstEntry);
+      receiver.await(r -> types(r).stream().filter("waitlist.offered"::equals).count() == 2, WAIT);
+      ApiResponse claimed = second.post("/waitlist/" + secondEntry + "/claim", "{}");
+      assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+      long claimedBooking = claimed.data().getJsonNumber("id").longValue();
+      long thirdEntry = join(third, eventId);
+      assertThat(organizer.api().post("/events/" + eventId + "/waitlist/close", "{}").status())
+          .isEqualTo(200);
+
+      List<Receiver.Received> got = receiver.await(r -> types(r).contains("waitlist.closed"), WAIT);
+      assertThat(types(got))
+          .containsExactly(
+              "waitlist.offered",
+              "waitlist.offer_expired",
+              "waitlist.offered",
+              "waitlist.claimed",
+              "waitlist.closed");
+      for (Receiver.Received message : got) {
+        message.verify(endpoint.getString("secret"));
+        assertThat(data(message).getJsonNumber("eventId").longValue()).isEqualTo(eventId);
+      }
+      assertThat(entryOf(got.get(0))).isEqualTo(firstEntry);
+      assertThat(entryOf(got.get(1))).isEqualTo(firstEntry);
+      assertThat(data(got.get(1)).getInt("quantity")).isEqualTo(1);
+      assertThat(entryOf(got.get(2))).isEqualTo(secondEntry);
+      assertThat(entryOf(got.get(3))).isEqualTo(secondEntry);
+      assertThat(data(got.get(3)).getJsonNumber("bookingId").longValue()).isEqualTo(claimedBooking);
+      assertThat(entryOf(got.get(4))).isEqualTo(thirdEntry);
+      assertThat(data(got.get(4)).getString("reason")).isEqualTo("ORGANIZER");
+      // Written with their causes: one delivery each, no more.
+      assertThat(
+              Db.number(
+                  "SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?", id(endpoint)))
+          .isEqualTo(5);
+    }
+  }
+
+  /** Cancelling an event closes its list: everyone still in line is a waitlist.closed. */
+  @Test
+  void cancelling_an_event_closes_its_waiting_list_with_a_delivery_for_each_person_in_line()
+      throws Exception {
+    Accounts.User organizer = Accounts.organizer();
+    try (Receiver receiver = new Receiver()) {
+      Hooks.register(organizer, receiver.url(), "waitlist.closed");
+      long eventId = oneSeatEvent(organizer.api());
+      Hooks.book(Accounts.attendee().api(), eventId);
+      long one = join(Accounts.attendee().api(), eventId);
+      long two = join(Accounts.attendee().api(), eventId);
+
+      ApiResponse cancelled = organizer.api().post("/events/" + eventId + "/cancel", "{}");
+      assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+      List<Receiver.Received> got = receiver.await(r -> r.size() >= 2, WAIT);
+      assertThat(got).extracting(WebhooksIT::entryOf).containsExactlyInAnyOrder(one, two);
+      assertThat(got).extracting(m -> data(m).getString("reason")).containsOnly("EVENT_CANCELLED");
+      Receiver.pause(Duration.ofSeconds(1));
+      assertThat(receiver.received()).hasSize(2);
+    }
+  }
+
+  /**
+   * The retention sweep (every second on the test server) deletes DELIVERED and DEAD deliveries
+   * whose last attempt is older than BOXOFFICE_WEBHOOKS_RETENTION_DAYS (30), and nothing else.
+   */
+  @Test
+  void the_sweep_deletes_settled_deliveries_older_than_the_retention_and_nothing_else()
+      throws Exception {
+    Accounts.User organizer = Accounts.organizer();
+    try (Receiver receiver = new Receiver()) {
+      JsonObject endpoint = Hooks.register(organizer, receiver.url(), "booking.confirmed");
+      long eventId = Hooks.freeEvent(organizer.api());
+      Api attendee = Accounts.attendee().api();
+      for (int i = 0; i < 4; i++) {
+        Hooks.book(attendee, eventId);
+      }
+      receiver.await(r -> r.size() >= 4, WAIT);
+      awaitLog(organizer, endpoint, "DELIVERED");
+      List<Long> ids =
+          Db.query(
+                  "SELECT id FROM webhook_deliveries WHERE endpoint_id = ? AND status = 'DELIVERED'"
+                      + " ORDER BY id",
+                  id(endpoint))
+              .stream()
+              .map(row -> ((Number) row.get("id")).longValue())
+              .toList();
+      assertThat(ids).hasSize(4);
+      long oldDelivered = ids.get(0);
+      long oldDead = ids.get(1);
+      long young = ids.get(2);
+      long oldPending = ids.get(3);
+      Db.update(
+          "UPDATE webhook_deliveries SET last_attempt_at = now() - interval '31 days',"
+              + " created_at = now() - interval '31 days' WHERE id IN (?, ?)",
+          oldDelivered,
+          oldDead);
+      Db.update("UPDATE webhook_deliveries SET status = 'DEAD' WHERE id = ?", oldDead);
+      Db.update(
+          "UPDATE webhook_deliveries SET last_attempt_at = now() - interval '29 days',"
+              + " created_at = now() - interval '29 days' WHERE id = ?",
+          young);
+      // Waiting for a retry tomorrow after a failure 40 days ago: not settled, never swept.
+      Db.update(
+          "UPDATE webhook_deliveries SET status = 'PENDING', delivered_at = NULL,"
+              + " last_attempt_at = now() - interval '40 days',"
+              + " created_at = now() - interval '40 days',"
+              + " next_attempt_at = now() + interval '1 day' WHERE id = ?",
+          oldPending);
+
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline && remaining(ids).size() > 2) {
+        Receiver.pause(Duration.ofMillis(200));
+      }
+
+      assertThat(remaining(ids)).containsExactly(young, oldPending);
+      Receiver.pause(Duration.ofMillis(2500));
+      assertThat(remaining(ids)).containsExactly(young, oldPending);
+      assertThat(log(organizer, endpoint))
+          .extracting(d -> d.getJsonNumber("id").longValue())
+          .containsExactly(oldPending, young);
+    }
+  }
+
+  private static List<Long> remaining(List<Long> ids) {
+    return ids.stream()
+        .filter(id -> Db.number("SELECT count(*) FROM webhook_deliveries WHERE id = ?", id) == 1)
+        .toList();
+  }
+
+  /** A published free event with a single seat, so that a second person has to wait. */
+  private static long oneSeatEvent(Api organizer) {
+    java.time.OffsetDateTime start =
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(30);
+    ApiResponse created =
+        organizer.post(
+            "/events",
+            """
+            {"title": "Waiting list webhooks", "description": "d", "location": "Hall",
+             "startDate": "%s", "endDate": "%s", "capacity": 1, "currency": "EUR",
+             "ticketTypes": [{"name": "Free", "price": 0, "maxPerOrder": 1}]}
+            """
+                .formatted(start, start.plusHours(3)));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long id = created.data().getJsonNumber("id").longValue();
+    assertThat(organizer.post("/events/" + id + "/publish", "{}").status()).isEqualTo(200);
+    return id;
+  }
+
+  private static long join(Api attendee, long eventId) {
+    ApiResponse joined =
+        attendee.post("/waitlist", "{\"eventId\": " + eventId + ", \"quantity\": 1}");
+    assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+    return joined.data().getJsonNumber("id").longValue();
+  }
+
+  private static List<String> types(List<Receiver.Received> received) {
+    return received.stream().map(m -> Hooks.json(m.body()).getString("type")).toList();
+  }
+
+  private static JsonObject data(Receiver.Received message) {
+    return Hooks.json(message.body()).getJsonObject("data");
+  }
+
+  private static long entryOf(Receiver.Received message) {
+    return data(message).getJsonNumber("entryId").longValue();
+  }
+
   static JsonObject awaitEndpoint(Accounts.User organizer, JsonObject endpoint, String status) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     ApiResponse last = null;

@@ -9,7 +9,9 @@ public enum ApiScope {
   EVENTS_WRITE("events:write"),
   BOOKINGS_READ("bookings:read"),
   BOOKINGS_WRITE("bookings:write"),
-  CHECKINS_WRITE("checkins:write");
+  CHECKINS_WRITE("checkins:write"),
+  WEBHOOKS_READ("webhooks:read"),
+  WEBHOOKS_WRITE("webhooks:write");
 
   private final String wireName;
 

@@ -57,6 +57,7 @@ public class WaitlistLedger implements SeatClaims {
   @Inject BookingLedger bookings;
   @Inject WaitlistMetrics metrics;
   @Inject Event<WaitlistClosed> closings;
+  @Inject Event<WaitlistClaimed> claims;
   @Inject AuditTrail audit;
   @Inject Clock clock;
   @Inject @ConfigProperties WaitlistSettings settings;
@@ -152,6 +153,7 @@ public class WaitlistLedger implements SeatClaims {
     BookingView booking = bookings.placeHeld(seats, userId, entry.ticketTypeId(), entry.quantity());
     entry.claim(booking.id(), now);
     metrics.claimed();
+    claims.fire(new WaitlistClaimed(entryId, userId, entry.eventId(), booking.id()));
     audit.record(
         "waitlist.claimed", "waitlist_entry", Long.toString(entryId), "booking " + booking.id());
     return booking;

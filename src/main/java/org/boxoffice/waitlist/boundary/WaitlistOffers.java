@@ -48,6 +48,7 @@ public class WaitlistOffers {
   @Inject WaitlistLedger ledger;
   @Inject WaitlistMetrics metrics;
   @Inject Event<WaitlistOffered> offers;
+  @Inject Event<WaitlistOfferExpired> expiries;
   @Inject Clock clock;
 
   /**
@@ -66,6 +67,8 @@ public class WaitlistOffers {
     for (WaitlistEntry entry : due) {
       entry.expire(now);
       em.persist(new KeptSeats(entry.eventId(), entry.ticketTypeId(), entry.quantity(), now));
+      expiries.fire(
+          new WaitlistOfferExpired(entry.id(), entry.userId(), entry.eventId(), entry.quantity()));
     }
     metrics.expired(due.size());
     return due.size();

@@ -30,6 +30,13 @@ public class WebhookDeliveries {
           + " AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE status = 'ENABLED')"
           + " ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED";
 
+  // A plain batched DELETE: replicas sweeping at once only wait for each other's row locks and
+  // then find those rows gone. The settling time is the last attempt (a delivery never attempted
+  // is PENDING and never swept).
+  private static final String EXPIRED =
+      "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries"
+          + " WHERE status IN ('DELIVERED', 'DEAD') AND last_attempt_at < ?1 ORDER BY id LIMIT ?2)";
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<WebhookEndpointDisabled> disablings;
@@ -75,6 +82,18 @@ public class WebhookDeliveries {
                   endpoint.signingSecrets(now));
             })
         .toList();
+  }
+
+  /**
+   * Deletes up to {@code limit} deliveries settled (DELIVERED or DEAD) before {@code cutoff}: the
+   * delivery log's retention. Returns how many.
+   */
+  @Transactional
+  public int sweep(Instant cutoff, int limit) {
+    return em.createNativeQuery(EXPIRED)
+        .setParameter(1, cutoff.atOffset(ZoneOffset.UTC))
+        .setParameter(2, limit)
+        .executeUpdate();
   }
 
   /** Gives a claimed delivery back unsent (its endpoint was disabled meanwhile): due again now. */

@@ -21,6 +21,9 @@ import org.boxoffice.events.boundary.EventCancelled;
 import org.boxoffice.events.boundary.EventUpdated;
 import org.boxoffice.payments.boundary.RefundBooked;
 import org.boxoffice.tickets.boundary.TicketCheckedIn;
+import org.boxoffice.waitlist.boundary.WaitlistClaimed;
+import org.boxoffice.waitlist.boundary.WaitlistClosed;
+import org.boxoffice.waitlist.boundary.WaitlistOfferExpired;
 import org.boxoffice.waitlist.boundary.WaitlistOffered;
 import org.boxoffice.webhooks.entity.EventType;
 import org.boxoffice.webhooks.entity.WebhookDelivery;
@@ -127,6 +130,43 @@ public class WebhookOutbox {
             .add("eventId", o.eventId())
             .add("quantity", o.quantity())
             .add("offerExpiresAt", utc(o.offerExpiresAt())));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onOfferExpired(@Observes WaitlistOfferExpired e) {
+    write(
+        organizerOf(e.eventId()),
+        e.eventId(),
+        EventType.WAITLIST_OFFER_EXPIRED,
+        Json.createObjectBuilder()
+            .add("entryId", e.entryId())
+            .add("eventId", e.eventId())
+            .add("quantity", e.quantity()));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onClaimed(@Observes WaitlistClaimed c) {
+    write(
+        organizerOf(c.eventId()),
+        c.eventId(),
+        EventType.WAITLIST_CLAIMED,
+        Json.createObjectBuilder()
+            .add("entryId", c.entryId())
+            .add("eventId", c.eventId())
+            .add("bookingId", c.bookingId()));
+  }
+
+  /** One for each person whose wait ended because the event's lists closed. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onClosed(@Observes WaitlistClosed c) {
+    write(
+        organizerOf(c.eventId()),
+        c.eventId(),
+        EventType.WAITLIST_CLOSED,
+        Json.createObjectBuilder()
+            .add("entryId", c.entryId())
+            .add("eventId", c.eventId())
+            .add("reason", c.eventCancelled() ? "EVENT_CANCELLED" : "ORGANIZER"));
   }
 
   private long organizerOf(long eventId) {

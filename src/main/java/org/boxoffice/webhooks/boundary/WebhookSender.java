@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.metrics.Timer;
 @ApplicationScoped
 public class WebhookSender {
   private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+  private static final int SWEEP_BATCH = 1000;
   static final List<String> OUTCOMES = List.of("delivered", "failed", "dead", "refused");
 
   @Resource ManagedScheduledExecutorService scheduler;
@@ -54,6 +56,7 @@ public class WebhookSender {
   private WebhookDeliveries.Policy policy;
   private Timer latency;
   private ScheduledFuture<?> task;
+  private ScheduledFuture<?> sweeping;
   private volatile boolean stopping;
 
   void onStart(@Observes Startup startup) {
@@ -89,6 +92,14 @@ public class WebhookSender {
       task =
           scheduler.scheduleWithFixedDelay(
               this::run, settings.intervalMillis, settings.intervalMillis, TimeUnit.MILLISECONDS);
+    }
+    if (settings.retentionSweepMillis > 0) {
+      sweeping =
+          scheduler.scheduleWithFixedDelay(
+              this::sweep,
+              settings.retentionSweepMillis,
+              settings.retentionSweepMillis,
+              TimeUnit.MILLISECONDS);
     }
   }
 
@@ -138,6 +149,25 @@ public class WebhookSender {
     }
   }
 
+  /**
+   * Deletes the deliveries settled more than {@code BOXOFFICE_WEBHOOKS_RETENTION_DAYS} ago, a batch
+   * at a time so that no transaction grows large.
+   */
+  void sweep() {
+    if (stopping || !migrations.isComplete()) {
+      return;
+    }
+    Instant cutoff = clock.instant().minus(Duration.ofDays(Math.max(1, settings.retentionDays)));
+    try {
+      int swept;
+      do {
+        swept = deliveries.sweep(cutoff, SWEEP_BATCH);
+      } while (swept == SWEEP_BATCH && !stopping);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "webhook log sweep failed; retrying next run: {0}", String.valueOf(e));
+    }
+  }
+
   /** One attempt at one delivery, settled; null when it was not made (the server is stopping). */
   private WebhookDeliveries.Settled attempt(WebhookDeliveries.Claimed d) {
     if (stopping) {
@@ -180,6 +210,9 @@ public class WebhookSender {
     stopping = true;
     if (task != null) {
       task.cancel(false);
+    }
+    if (sweeping != null) {
+      sweeping.cancel(false);
     }
   }
 }

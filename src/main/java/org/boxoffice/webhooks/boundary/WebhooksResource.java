@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.boxoffice.identity.boundary.Caller;
+import org.boxoffice.integrations.boundary.TokenScope;
+import org.boxoffice.integrations.entity.ApiScope;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,12 +48,14 @@ public class WebhooksResource {
   /** Registers an endpoint → 201 with its secret, shown this once. */
   @POST
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_WRITE)
   @Operation(
       operationId = "registerWebhook",
       summary = "Register a webhook endpoint",
       description =
           "Event types: booking.confirmed, booking.cancelled, booking.refunded,"
-              + " ticket.checked_in, event.updated, event.cancelled, waitlist.offered. With"
+              + " ticket.checked_in, event.updated, event.cancelled, waitlist.offered,"
+              + " waitlist.offer_expired, waitlist.claimed, waitlist.closed. With"
               + " eventId, only that event's; without, all of the organizer's events. The URL"
               + " must be https and resolve to public addresses only (no loopback, private,"
               + " link-local or metadata address). The answer carries the signing secret"
@@ -81,6 +85,7 @@ public class WebhooksResource {
 
   @GET
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_READ)
   @Operation(operationId = "listWebhooks", summary = "The caller's webhook endpoints")
   @APIResponse(responseCode = "200", description = "The endpoints, oldest first, no secrets")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
@@ -93,6 +98,7 @@ public class WebhooksResource {
   @GET
   @Path("{id}")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_READ)
   @Operation(operationId = "getWebhook", summary = "One of the caller's webhook endpoints")
   @APIResponse(responseCode = "200", description = "The endpoint, without its secret")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
@@ -106,6 +112,7 @@ public class WebhooksResource {
   @PATCH
   @Path("{id}")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_WRITE)
   @Operation(
       operationId = "changeWebhook",
       summary = "Change, pause or re-enable a webhook endpoint",
@@ -128,6 +135,7 @@ public class WebhooksResource {
   @DELETE
   @Path("{id}")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_WRITE)
   @Operation(operationId = "deleteWebhook", summary = "Remove a webhook endpoint and its log")
   @APIResponse(responseCode = "204", description = "Removed; nothing more is sent to it")
   @APIResponse(responseCode = "401", ref = "Unauthenticated")
@@ -142,6 +150,7 @@ public class WebhooksResource {
   @POST
   @Path("{id}/rotate-secret")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_WRITE)
   @Operation(
       operationId = "rotateWebhookSecret",
       summary = "Rotate a webhook endpoint's signing secret",
@@ -161,6 +170,7 @@ public class WebhooksResource {
   @GET
   @Path("{id}/deliveries")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_READ)
   @Operation(
       operationId = "listWebhookDeliveries",
       summary = "A webhook endpoint's delivery log, newest first")
@@ -182,6 +192,7 @@ public class WebhooksResource {
   @POST
   @Path("{id}/deliveries/{deliveryId}/redeliver")
   @RolesAllowed({"ORGANIZER", "ADMIN"})
+  @TokenScope(ApiScope.WEBHOOKS_WRITE)
   @Operation(
       operationId = "redeliverWebhook",
       summary = "Send a delivered or dead message again",

@@ -60,4 +60,12 @@ public class WebhookSettings {
    */
   @ConfigProperty(name = "allow.loopback", defaultValue = "false")
   public boolean allowLoopback;
+
+  /** The delivery log keeps a DELIVERED or DEAD delivery this many days after its last attempt. */
+  @ConfigProperty(name = "retention.days", defaultValue = "30")
+  public int retentionDays;
+
+  /** How often each server deletes deliveries past their retention; 0 turns the sweep off. */
+  @ConfigProperty(name = "retention.sweep.millis", defaultValue = "3600000")
+  public long retentionSweepMillis;
 }

@@ -11,7 +11,10 @@ public enum EventType {
   TICKET_CHECKED_IN("ticket.checked_in"),
   EVENT_UPDATED("event.updated"),
   EVENT_CANCELLED("event.cancelled"),
-  WAITLIST_OFFERED("waitlist.offered");
+  WAITLIST_OFFERED("waitlist.offered"),
+  WAITLIST_OFFER_EXPIRED("waitlist.offer_expired"),
+  WAITLIST_CLAIMED("waitlist.claimed"),
+  WAITLIST_CLOSED("waitlist.closed");
 
   private final String wire;
 
