@@ -1,8 +1,8 @@
 package org.boxoffice.platform.entity;
 
-import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * Turns off EclipseLink's retry of a read that failed for want of the database: by default it tries
