@@ -67,11 +67,12 @@ public class Catalog {
   }
 
   /**
-   * The organizer's choice of payment gateway for an event, read afresh (never from the cache): a
-   * changed choice holds for the next booking on every replica.
+   * The organizer's choice of payment gateway for an event, at most the live window old (about a
+   * second, like the seat figures): a change holds at once on the server that made it and within
+   * that window on every other replica.
    */
   public PaymentGatewayChoice paymentGatewayOf(long eventId) {
-    PaymentGatewayChoice choice = reads.paymentGateway(eventId);
+    PaymentGatewayChoice choice = cache.gatewayChoice(eventId, reads::paymentGateway);
     if (choice == null) {
       throw DomainException.notFound(EVENT_NOT_FOUND, "No such event");
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import org.boxoffice.events.control.EventsSettings;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 import org.boxoffice.platform.boundary.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
@@ -32,6 +33,7 @@ public class EventCache {
   private Cache<Long, EventView> metadata;
   private Cache<Long, LiveFigures> live;
   private Cache<CatalogQuery, Page<EventSummary>> catalogPages;
+  private Cache<Long, PaymentGatewayChoice> gatewayChoices;
 
   @PostConstruct
   void build() {
@@ -41,6 +43,13 @@ public class EventCache {
             .maximumSize(settings.cacheMaxEntries)
             .build();
     live =
+        Caffeine.newBuilder()
+            .expireAfterWrite(liveWindow())
+            .maximumSize(settings.cacheMaxEntries)
+            .build();
+    // Read for every paid booking: kept for the live window, like the seat figures, so a hot sale
+    // does not pay a transaction per booking for it, and a change reaches every replica as fast.
+    gatewayChoices =
         Caffeine.newBuilder()
             .expireAfterWrite(liveWindow())
             .maximumSize(settings.cacheMaxEntries)
@@ -72,6 +81,10 @@ public class EventCache {
 
   LiveFigures live(long eventId, Function<Long, LiveFigures> loader) {
     return live.get(eventId, loader);
+  }
+
+  PaymentGatewayChoice gatewayChoice(long eventId, Function<Long, PaymentGatewayChoice> loader) {
+    return gatewayChoices.get(eventId, loader);
   }
 
   /** Figures known exact at a commit on this server: they start a new window of their own. */
@@ -117,6 +130,7 @@ public class EventCache {
   private void drop(long eventId) {
     metadata.invalidate(eventId);
     live.invalidate(eventId);
+    gatewayChoices.invalidate(eventId);
     catalogPages.invalidateAll();
   }
 }
