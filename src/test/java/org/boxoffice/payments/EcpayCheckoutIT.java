@@ -145,13 +145,7 @@ class EcpayCheckoutIT {
     User organizer = Accounts.organizer();
     User buyer = Accounts.attendee();
     long eventId = twdEvent(organizer, 5, "400");
-    EcpayStandIn.stop();
-    ApiResponse refused;
-    try {
-      refused = PaymentFixtures.book(buyer.api(), eventId, 2);
-    } finally {
-      EcpayStandIn.restart();
-    }
+    ApiResponse refused = EcpayFixtures.bookWhileEcpayDown(buyer.api(), eventId, 2);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
     assertThat(refused.errorCode()).isEqualTo("PAYMENT_GATEWAY_UNAVAILABLE");

@@ -57,6 +57,16 @@ final class EcpayFixtures {
   }
 
   /** ECPay's ReturnURL notice of a paid trade. */
+  /** A booking asked for while the ECPay stand-in is down; the stand-in is back afterwards. */
+  static ApiResponse bookWhileEcpayDown(Api api, long eventId, int quantity) {
+    EcpayStandIn.stop();
+    try {
+      return PaymentFixtures.book(api, eventId, quantity);
+    } finally {
+      EcpayStandIn.restart();
+    }
+  }
+
   static Map<String, String> paidNotice(long bookingId, String amount, String paymentType) {
     Map<String, String> n = base(bookingId, amount, paymentType);
     n.put("RtnCode", "1");

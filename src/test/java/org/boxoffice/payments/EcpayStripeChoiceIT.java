@@ -65,13 +65,7 @@ class EcpayStripeChoiceIT {
     long eventId = event(api(organizer), "TWD", "ECPAY", 5, "400");
     User buyer = Accounts.attendee();
 
-    EcpayStandIn.stop();
-    ApiResponse refused;
-    try {
-      refused = PaymentFixtures.book(api(buyer), eventId, 2);
-    } finally {
-      EcpayStandIn.restart();
-    }
+    ApiResponse refused = EcpayFixtures.bookWhileEcpayDown(api(buyer), eventId, 2);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
     assertThat(refused.errorCode()).isEqualTo("PAYMENT_GATEWAY_UNAVAILABLE");

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.boxoffice.events.entity.PaymentGatewayChoice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -33,10 +34,6 @@ public record CreateEventRequest(
     @Schema(
             enumeration = {"AUTO", "STRIPE", "ECPAY"},
             defaultValue = "AUTO",
-            description =
-                "The gateway that takes this event's payments. AUTO: the currency decides (ECPay"
-                    + " for TWD where it is usable, Stripe or the sandbox otherwise). STRIPE or"
-                    + " ECPAY: that gateway only; while it cannot take a payment, bookings are"
-                    + " refused with 503 PAYMENT_GATEWAY_UNAVAILABLE, never sent to another.")
-        @Pattern(regexp = "AUTO|STRIPE|ECPAY", message = "must be AUTO, STRIPE or ECPAY")
+            description = PaymentGatewayChoice.FIELD_DESCRIPTION)
+        @Pattern(regexp = PaymentGatewayChoice.PATTERN, message = "must be AUTO, STRIPE or ECPAY")
         String paymentGateway) {}

@@ -8,5 +8,15 @@ package org.boxoffice.events.entity;
 public enum PaymentGatewayChoice {
   AUTO,
   STRIPE,
-  ECPAY
+  ECPAY;
+
+  /** The request field's documentation, on create and update alike. */
+  public static final String FIELD_DESCRIPTION =
+      "The gateway that takes this event's payments. AUTO: the currency decides (ECPay for TWD"
+          + " where it is usable, Stripe or the sandbox otherwise). STRIPE or ECPAY: that gateway"
+          + " only; while it cannot take a payment, bookings are refused with 503"
+          + " PAYMENT_GATEWAY_UNAVAILABLE, never sent to another.";
+
+  /** The values a request may give, as a bean-validation pattern. */
+  public static final String PATTERN = "AUTO|STRIPE|ECPAY";
 }
