@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -27,8 +28,11 @@ public class Ticket {
   public static final String OF_BOOKING = "Ticket.ofBooking";
   public static final String BY_NUMBER = "Ticket.byNumber";
 
+  // From a sequence in blocks of 50 (migration V96): a batch of free bookings' tickets is one
+  // batched INSERT.
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @SequenceGenerator(name = "ticket_ids", sequenceName = "ticket_ids", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_ids")
   private Long id;
 
   @Column(name = "booking_id", nullable = false)
