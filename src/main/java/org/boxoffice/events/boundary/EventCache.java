@@ -37,29 +37,20 @@ public class EventCache {
 
   @PostConstruct
   void build() {
-    metadata =
-        Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(settings.cacheTtlSeconds))
-            .maximumSize(settings.cacheMaxEntries)
-            .build();
-    live =
-        Caffeine.newBuilder()
-            .expireAfterWrite(liveWindow())
-            .maximumSize(settings.cacheMaxEntries)
-            .build();
+    metadata = expiringAfter(Duration.ofSeconds(settings.cacheTtlSeconds));
+    live = expiringAfter(liveWindow());
     // Read for every paid booking: kept for the live window, like the seat figures, so a hot sale
     // does not pay a transaction per booking for it, and a change reaches every replica as fast.
-    gatewayChoices =
-        Caffeine.newBuilder()
-            .expireAfterWrite(liveWindow())
-            .maximumSize(settings.cacheMaxEntries)
-            .build();
+    gatewayChoices = expiringAfter(liveWindow());
     // Catalog pages carry seat figures, so they live no longer than those do.
-    catalogPages =
-        Caffeine.newBuilder()
-            .expireAfterWrite(liveWindow())
-            .maximumSize(settings.cacheMaxEntries)
-            .build();
+    catalogPages = expiringAfter(liveWindow());
+  }
+
+  private <K, V> Cache<K, V> expiringAfter(Duration lifetime) {
+    return Caffeine.newBuilder()
+        .expireAfterWrite(lifetime)
+        .maximumSize(settings.cacheMaxEntries)
+        .build();
   }
 
   /** How old a live figure (seats left) may be when it is served from memory. */
