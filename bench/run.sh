@@ -342,6 +342,7 @@ for round in $(seq 1 "$WARM_ROUNDS_MAX"); do
   EVENT_ID=$WARM_EVENT wrk -t2 -c16 -d"$BOOK_WARMUP" -s "$ROOT/bench/booking/book.lua" "$BASE" > "$WARM_LOG"
   after=$(proc_ticks "$SERVER_PID")
   booked=$(grep '^RESULT ' "$WARM_LOG" | cut -c8- | jq .booked)
+  [ "${booked:-0}" -gt 0 ] || { echo "warm-up round $round booked nothing:" >&2; cat "$WARM_LOG" >&2; exit 1; }
   per_booking=$(echo "scale=3; ($after - $before) * 1000 / $clk / $booked" | bc)
   echo "  round $round: $booked bookings, $per_booking ms of server CPU each (JIT included)"
   EVENT_ID=$WARM_SOLD_OUT wrk -t2 -c16 -d"$WARMUP" -s "$ROOT/bench/booking/book.lua" "$BASE" >/dev/null
@@ -511,19 +512,7 @@ jq '{ratios, cpu_per_booking,
 echo "result: $RESULT_FILE (raw outputs in $WORK)"
 
 if [ "$APPEND" = 1 ]; then
-  jq -r '"| \(.run.timestamp) | \(.run.commit) | \(.run.mode) \(.run.duration) | " +
-    "\(.hot_sale.clients_16.booked_per_s) / \(.baseline.pgbench_hot_16.tps | round) = **\(.ratios.hot_16_vs_pgbench_16)** | " +
-    "\(.ratios.hot_1000_vs_hot_16) | \(.hot_sale.clients_16.p50_ms | round)/\(.hot_sale.clients_16.p99_ms | round) · " +
-    "\(.hot_sale.clients_1000.p50_ms | round)/\(.hot_sale.clients_1000.p99_ms | round) | \(.ratios.sold_out_vs_health) | " +
-    "\(.ratios.catalog_vs_health) · \(.ratios.search_vs_health) · \(.ratios.event_vs_health) | " +
-    "\(.ratios.many_16_vs_pgbench_many_16) | \(.footprint.start_to_ready_s | round) s, " +
-    "\(.footprint.idle_rss_mib) / \(.footprint.rss_peak_1000_clients_mib) MiB | " +
-    "\(.invariants.errors_other_than_sold_out) / \(.invariants.oversold_events) | " +
-    "\(.hot_sale.clients_16.cpu.load_generator) of \(.hot_sale.clients_16.cpu.cores) | \(.run.machine), load \(.run.load_average_after) | " +
-    "\(.hot_sale.clients_16.booked_per_s) / \(.baseline.pgbench_hot_best.tps // null | if . == null then "–" else round end) = **\(.ratios.hot_16_vs_pgbench_hot_best)** | " +
-    "\([.baseline.pgbench_hot_1, .baseline.pgbench_hot_16, .baseline.pgbench_hot_64] | map(.tps // null | if . == null then "–" else (round | tostring) end) | join(" · ")) | " +
-    "\(.ratios.me_vs_health) | " +
-    "\(.cpu_per_booking.hot_16_server_ms) · \(.cpu_per_booking.many_16_server_ms) = **\(.cpu_per_booking.hot_vs_many)** |"' \
+  jq -r -f "$ROOT/bench/lib/suite-row.jq" \
     "$RESULT_FILE" >> "$ROOT/docs/BENCHMARKS.md"
   echo "row appended to docs/BENCHMARKS.md"
 fi
